@@ -1,0 +1,1 @@
+"""One module per ``notices`` subcommand; see :data:`generator.cli.COMMANDS`."""

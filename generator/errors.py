@@ -1,0 +1,46 @@
+"""The project's errors: one base class, and source errors that know where they are.
+
+Locations are data (file, line, column, model path); the readable
+``path:line:col: message`` form is built only when printed, like jsonschema's
+errors. Every command catches :class:`NoticesError`, prints it to stderr and
+exits with status 2, so a user never sees a traceback for bad input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class NoticesError(Exception):
+    """Base class for every error the toolkit reports to a user (exit status 2)."""
+
+
+@dataclass
+class SourceError:
+    """One problem in one file, at a YAML node's line and column (1-based)."""
+
+    path: Path | str
+    line: int | None
+    column: int | None
+    message: str
+    loc: tuple[str | int, ...] = field(default=())
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class SourceErrors(NoticesError):
+    """All problems found while loading a source tree, reported together."""
+
+    def __init__(self, errors: list[SourceError]):
+        self.errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class UsageError(NoticesError):
+    """A request the source cannot answer (unknown version, locale, clause...)."""

@@ -1,0 +1,208 @@
+"""Codes the facts may use, with the English label each one is reported by.
+
+Codes come from the W3C Data Privacy Vocabulary where one fits (``dpv:`` core,
+``pd:`` personal-data extension) and from this project (``av:``) where none
+does. A fact whose code is not listed here is a validation error, so the
+classifier never meets a term it cannot explain.
+"""
+from __future__ import annotations
+
+from typing import Final
+
+#: Personal-data categories. ``True`` marks what Part 1 Definition 5 of the
+#: 2023-08-25 statement calls Sensitive Personal Information.
+DATA_CATEGORIES: Final[dict[str, tuple[str, bool]]] = {
+    "pd:EmailAddress": ("email address", False),
+    "pd:Password": ("password", False),
+    "pd:Name": ("name", False),
+    "pd:TelephoneNumber": ("phone number", True),
+    "pd:Country": ("country", False),
+    "pd:PhysicalAddress": ("postal or delivery address", False),
+    "pd:Gender": ("gender", False),
+    "pd:DateOfBirth": ("date of birth", False),
+    "pd:OfficialID": ("ID number", True),
+    "pd:MACAddress": ("MAC address", False),
+    "pd:DeviceBased": ("device information", False),
+    "pd:GPSCoordinates": ("GPS location", True),
+    "pd:Location": ("location information", True),
+    "pd:BrowsingBehavior": ("browsing and usage behaviour", False),
+    "pd:IPAddress": ("IP address", False),
+    "pd:Language": ("language", False),
+    "pd:PaymentCardNumber": ("bank card number", True),
+    "pd:PaymentCardExpiry": ("bank card expiration date", True),
+    "pd:BankAccount": ("bank account number", True),
+    "pd:Biometric": ("biometric information", True),
+    "pd:MedicalHealth": ("medical or health condition", True),
+    "pd:Racial": ("racial or ethnic origin", True),
+    "pd:PoliticalOpinion": ("political opinions", True),
+    "pd:Religion": ("religious beliefs", True),
+    "pd:PhilosophicalBelief": ("philosophical beliefs", True),
+    "pd:TradeUnionMembership": ("trade union membership", True),
+    "pd:SexualOrientation": ("sexual orientation", True),
+    "av:StoreName": ("store name", False),
+    "av:StoreDomain": ("store domain name", False),
+    "av:Industry": ("industry and business", False),
+    "av:BusinessScale": ("business scale", False),
+    "av:Nickname": ("nickname", False),
+    "av:Avatar": ("avatar", False),
+    "av:WeChatID": ("WeChat ID", False),
+    "av:InstalledApplications": ("installed application list", False),
+    "av:ServiceLog": ("service log", False),
+    "av:TransactionInformation": ("transaction information", True),
+    "av:PropertyInformation": ("property information", True),
+    "av:ChildrenData": ("personal information of children under 14", True),
+    "av:Photo": ("photos and videos", False),
+    "av:DeviceIdentifier": ("machine identification code", False),
+    "av:SystemConfiguration": ("system configuration", False),
+    "av:Cookies": ("cookies and similar identifiers", False),
+    "av:HealthData": ("health data", True),
+}
+
+PURPOSES: Final[dict[str, str]] = {
+    "dpv:ServiceProvision": "providing the service",
+    "dpv:AccountManagement": "account management",
+    "dpv:DeliveryOfGoods": "delivery of goods",
+    "dpv:DirectMarketing": "direct marketing",
+    "dpv:Marketing": "marketing contact",
+    "dpv:ServicePersonalisation": "personalised service",
+    "dpv:PersonalisedAdvertising": "personalised advertising",
+    "dpv:FraudPreventionAndDetection": "fraud prevention and detection",
+    "dpv:IdentityVerification": "identity verification",
+    "dpv:EnforceSecurity": "security",
+    "dpv:ServiceOptimisation": "service optimisation",
+    "dpv:CustomerCare": "customer care",
+    "dpv:LegalCompliance": "legal compliance",
+    "av:PaymentProcessing": "payment processing",
+    "av:InternalReporting": "internal policies and reports",
+    "av:ModelTraining": "training machine-learning models",
+    "av:HealthInsights": "health insights",
+}
+
+LEGAL_BASES: Final[dict[str, str]] = {
+    "dpv:Consent": "consent",
+    "dpv:ExplicitlyExpressedConsent": "express consent",
+    "dpv:Contract": "necessary for a contract",
+    "dpv:LegalObligation": "legal obligation",
+    "dpv:VitalInterest": "protection of life and property",
+    "dpv:PublicInterest": "public safety, health and interest",
+    "av:GuardianConsent": "consent of a parent or guardian",
+    "av:NationalSecurity": "national security",
+    "av:CriminalProceedings": "criminal proceedings",
+    "av:PubliclyDisclosedBySubject": "disclosed by the subject",
+    "av:LawfullyPublicSource": "lawfully public source",
+    "av:ServiceOperation": "safe and stable operation",
+    "av:NewsReporting": "legitimate news reporting",
+    "av:AcademicResearch": "academic research in the public interest",
+}
+
+RECIPIENTS: Final[dict[str, str]] = {
+    "av:PaymentProvider": "payment providers",
+    "av:FinancialInstitution": "financial institutions",
+    "av:LogisticsProvider": "logistics providers",
+    "av:SdkProvider": "third-party SDK providers",
+    "av:SmsProvider": "SMS service providers",
+    "av:Affiliate": "affiliates",
+    "av:ServiceProvider": "service providers",
+    "av:BusinessPartner": "business partners",
+    "av:AdvertisingPartner": "advertising and marketing partners",
+    "av:SubProcessor": "sub-processors",
+    "av:GoodsProvider": "providers of the goods and services you buy",
+    "av:ThirdPartyPlatform": "third-party login platforms",
+    "av:ThirdParty": "other third parties",
+    "av:PublicAuthority": "administrative and judicial authorities",
+    "av:Merchant": "merchants",
+    "av:CapitalMarketCounterparty": "capital-market counterparties",
+    "av:Acquirer": "acquirers in a merger or acquisition",
+    "av:Public": "the public",
+    "av:DataBroker": "data brokers",
+    "av:Insurer": "insurers",
+}
+
+RIGHTS: Final[dict[str, str]] = {
+    "av:RightToAccess": "right to inquire about your information",
+    "av:RightToRectification": "right to correct or supplement your information",
+    "av:RightToErasure": "right to deletion",
+    "av:RightToWithdrawConsent": "right to withdraw consent",
+    "av:RightToCloseAccount": "right to cancel your account",
+    "av:RightToExplanation": "right to an explanation of automated decisions",
+    "av:RightToCopy": "right to a copy of your information",
+    "av:RightsOfDeceasedUsers": "rights over a deceased user's information",
+    "av:RightToObjectToContact": "right to refuse contact by staff",
+    "av:RightToUnsubscribe": "right to unsubscribe from marketing SMS",
+    "av:RightToRefuseCookies": "right to refuse cookies",
+}
+
+CHANNELS: Final[dict[str, str]] = {
+    "av:InProduct": "in the product",
+    "av:MobileApp": "in the AllValue app",
+    "av:CustomerService": "through customer service",
+    "av:Email": "by email",
+    "av:Phone": "by telephone",
+    "av:Letter": "by letter",
+    "av:PushNotification": "by push notification",
+    "av:DeviceSettings": "in the device settings",
+    "av:BrowserSettings": "in the browser settings",
+    "av:UnsubscribeLink": "with the unsubscribe method in the message",
+}
+
+PROCESSING: Final[dict[str, str]] = {
+    "dpv:Profiling": "profiling (preference features and crowd portraits)",
+    "dpv:AutomatedDecisionMaking": "automated decision-making",
+    "av:DeIdentifiedCommercialUse": "commercial use of de-identified data",
+    "av:NoSaleOfPersonalData": "no sale of personal information (CCPA)",
+    "av:ModelTraining": "training machine-learning models",
+}
+
+ROLES: Final[dict[str, str]] = {
+    "av:MerchantIsController": "the merchant is the data controller of its customers' information",
+    "av:AllValueIsProcessor": "AllValue processes end users' data as the merchant's processor",
+}
+
+DISCLOSURES: Final[dict[str, str]] = {"av:PublicProfile": "nickname and avatar shown publicly"}
+
+SAFEGUARDS: Final[dict[str, str]] = {
+    "av:EncryptionInTransit": "encryption in transit (SSL/HTTPS)",
+    "av:EncryptionAtRest": "encrypted storage",
+}
+
+RETENTION: Final[dict[str, str]] = {
+    "av:NecessaryForPurpose": "only as long as necessary for the purpose",
+    "av:EcommerceLawTransactionRecords": "transaction records kept as the E-Commerce Law requires",
+    "av:DeleteOrAnonymiseAfterPeriod": "deleted or anonymised after the retention period",
+}
+
+FEES: Final[dict[str, str]] = {"av:FreeInPrinciple": "requests are free of charge in principle"}
+
+#: ISO 3166-1 alpha-2 codes a transfer may name (extend as destinations appear).
+COUNTRIES: Final[dict[str, str]] = {
+    "CN": "China",
+    "HK": "Hong Kong, China",
+    "US": "the United States",
+    "SG": "Singapore",
+    "EU": "the European Union",
+    "JP": "Japan",
+}
+
+CONTACT_CHANNELS: Final[dict[str, str]] = {
+    "email": "email address",
+    "phone": "telephone number",
+    "postal": "mailing address",
+    "department": "responsible department",
+    "complaint": "complaint channel",
+}
+
+
+def label(code: str) -> str:
+    """The English label of any code, or the code itself when it has none."""
+    if code in DATA_CATEGORIES:
+        return DATA_CATEGORIES[code][0]
+    for table in (PURPOSES, LEGAL_BASES, RECIPIENTS, RIGHTS, CHANNELS, PROCESSING, ROLES,
+                  DISCLOSURES, SAFEGUARDS, RETENTION, FEES, COUNTRIES, CONTACT_CHANNELS):
+        if code in table:
+            return table[code]
+    return code
+
+
+def is_sensitive(code: str) -> bool:
+    """Whether Part 1 Definition 5 makes this data category sensitive."""
+    return DATA_CATEGORIES.get(code, ("", False))[1]
