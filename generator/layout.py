@@ -1,0 +1,173 @@
+"""The statement as a flat stream of layout tokens, numbered: what every renderer reads.
+
+Like markdown-it's token stream, this keeps data apart from the code that
+renders it: :func:`layout` walks the model once, numbers every node with one
+consistent scheme (the published copy lost part of its numbering), and the
+Markdown, HTML and text templates only loop over the tokens.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .model import Clause, Division, Statement, Version
+from .numbering import Numbering, numbering_for
+
+#: ``translate(node_id, english) -> (text, lang)``; the default keeps the English.
+Translate = Callable[[str, str], tuple[str, str]]
+
+
+def _identity(node_id: str, text: str) -> tuple[str, str]:
+    return text, ""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One layout event.
+
+    type: heading | paragraph | definition | list_open | list_close | item_open |
+    item_close | section_open | section_close.
+    ``level`` is the heading level (1-6; deeper headings get 7+ and renderers
+    show them as emphasised paragraphs). ``lang`` is set when a text is shown
+    in another language than the document's (a translation fallback).
+    """
+
+    type: str
+    id: str | None = None
+    number: str = ""
+    text: str = ""
+    level: int = 0
+    depth: int = 0
+    term: str = ""
+    lang: str = ""
+    href: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def prefix(self) -> str:
+        """The number as written before the text: circled digits need no space."""
+        if not self.number:
+            return ""
+        return self.number if "\u2460" <= self.number[-1] <= "\u24ff" else self.number + " "
+
+
+def layout(version: Version, locale: str = "en", translate: Translate = _identity,
+           labels: Callable[[str], str] = lambda s: s) -> list[Token]:
+    """Number and flatten a version into tokens, in document order."""
+    return list(_Layout(version.statement, numbering_for(locale), translate, labels).tokens())
+
+
+class _Layout:
+    def __init__(self, st: Statement, num: Numbering, tr: Translate, labels: Callable[[str], str]):
+        self.st, self.num, self.tr, self._ = st, num, tr, labels
+
+    def text(self, node_id: str, english: str) -> tuple[str, str]:
+        return self.tr(node_id, english)
+
+    def tokens(self) -> Iterator[Token]:
+        st, _ = self.st, self._
+        yield Token("heading", None, "", self.text("title", st.title)[0], level=1)
+        # Important reminder
+        r = st.reminder
+        yield Token("section_open", r.id)
+        t, lang = self.text(r.id, r.title)
+        yield Token("heading", r.id, "", t, level=2, lang=lang)
+        for c in r.content:
+            yield self.paragraph(c)
+        yield Token("section_close", r.id)
+        # Contents
+        c = st.contents
+        yield Token("section_open", c.id)
+        t, lang = self.text(c.id, c.text)
+        yield Token("paragraph", None, "", t, lang=lang)
+        yield Token("list_open", None, depth=1)
+        for i, e in enumerate(c.items, 1):
+            t, lang = self.text(e.id, e.text)
+            yield Token("item_open", e.id, self.num.list_number(1, i), depth=1)
+            yield Token("paragraph", None, self.num.list_number(1, i), t, lang=lang, href="#" + e.refers_to)
+            yield Token("item_close", e.id, depth=1)
+        yield Token("list_close", None, depth=1)
+        yield Token("section_close", c.id)
+        # Part 1
+        d = st.definitions
+        yield Token("section_open", d.id)
+        t, lang = self.text(d.id, d.title)
+        yield Token("heading", d.id, self.num.part(1), t, level=2, lang=lang)
+        yield Token("list_open", None, depth=1)
+        for i, df in enumerate(d.definitions, 1):
+            term, _l = self.text(df.id + ".term", df.term)
+            t, lang = self.text(df.id, df.text)
+            yield Token("item_open", df.id, self.num.list_number(1, i), depth=1)
+            yield Token("definition", None, self.num.list_number(1, i), t, term=term, lang=lang)
+            yield Token("item_close", df.id, depth=1)
+        yield Token("list_close", None, depth=1)
+        yield Token("section_close", d.id)
+        # Part 2
+        p = st.statement
+        yield Token("section_open", p.id)
+        t, lang = self.text(p.id, p.title)
+        yield Token("heading", p.id, self.num.part(2), t, level=2, lang=lang)
+        for i, s in enumerate(p.sections, 1):
+            yield Token("section_open", s.id)
+            t, lang = self.text(s.id, s.title)
+            yield Token("heading", s.id, self.num.section(i), t, level=3, lang=lang)
+            yield from self.blocks(s.content, depth=0)
+            yield Token("section_close", s.id)
+        yield Token("section_close", p.id)
+        yield self.paragraph(st.closing)
+
+    def paragraph(self, c: Clause, number: str = "", with_id: bool = True) -> Token:
+        t, lang = self.text(c.id, c.text)
+        return Token("paragraph", c.id if with_id else None, number, t, lang=lang)
+
+    def blocks(self, blocks, depth: int) -> Iterator[Token]:
+        """Content of a section or division: paragraphs unnumbered, divisions numbered."""
+        n = 0
+        for b in blocks:
+            if isinstance(b, Division):
+                n += 1
+                yield from self.division(b, depth + 1, n)
+            else:
+                yield self.paragraph(b)
+                yield from self.items(b.items, depth + 1)
+
+    def division(self, d: Division, depth: int, index: int) -> Iterator[Token]:
+        number = self.num.list_number(depth, index)
+        yield Token("section_open", d.id)
+        if d.title is not None:
+            t, lang = self.text(d.id, d.title)
+            yield Token("heading", d.id, number, t, level=3 + depth, lang=lang)
+            yield from self.blocks(d.content, depth)
+        else:
+            # a numbered point: the number goes on its first paragraph
+            first, rest = d.content[0], d.content[1:]
+            yield self.paragraph(first, number)
+            yield from self.items(first.items, depth + 1)
+            yield from self.blocks(rest, depth)
+        offset = sum(1 for c in d.content if isinstance(c, Division))
+        yield from self.items(d.items, depth + 1, offset)
+        yield Token("section_close", d.id)
+
+    def items(self, items, depth: int, offset: int = 0) -> Iterator[Token]:
+        if not items:
+            return
+        yield Token("list_open", None, depth=depth)
+        for i, it in enumerate(items, offset + 1):
+            number = self.num.list_number(depth, i)
+            yield Token("item_open", it.id, number, depth=depth)
+            if isinstance(it, Division) and it.title is not None:
+                t, lang = self.text(it.id, it.title)
+                yield Token("heading", None, number, t, level=3 + depth, lang=lang)
+                yield from self.blocks(it.content, depth)
+                yield from self.items(it.items, depth + 1, sum(1 for c in it.content if isinstance(c, Division)))
+            elif isinstance(it, Division):
+                first, rest = it.content[0], it.content[1:]
+                yield self.paragraph(first, number)
+                yield from self.items(first.items, depth + 1)
+                yield from self.blocks(rest, depth)
+                yield from self.items(it.items, depth + 1)
+            else:
+                yield self.paragraph(it, number, with_id=False)
+                yield from self.items(it.items, depth + 1)
+            yield Token("item_close", it.id, depth=depth)
+        yield Token("list_close", None, depth=depth)

@@ -1,0 +1,59 @@
+"""Escaping for the formats text lands in, and inline Markdown -> HTML.
+
+Used for AllValue's own text and, above all, for anything a merchant or any
+outside party supplies: escaped text cannot open a link, an image, a heading,
+an HTML block or a template tag.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_MD_BLOCK_START = re.compile(r"^(\s*)([-+=>#])", re.MULTILINE)
+URL_OR_EMAIL = re.compile(
+    r"(?P<url>https?://[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape everything Markdown could read as syntax.
+
+    Escaped ``[]`` cannot make a link or image, ``<>&`` no HTML, autolink or
+    entity, ``*_`~`` no emphasis or code, ``{}`` no attribute list, ``|`` no
+    table; ``# - + = >`` and ``1.`` at a line start no heading, rule, quote or list.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(r"\1\2\\\3", text)
+    return _MD_BLOCK_START.sub(r"\1\\\2", text)
+
+
+def markdown_with_autolinks(text: str) -> str:
+    """Escape text for Markdown, turning bare URLs and emails into autolinks."""
+    out, pos = [], 0
+    for m in URL_OR_EMAIL.finditer(text):
+        out.append(escape_markdown(text[pos:m.start()]))
+        out.append(f"<{m.group(0)}>")
+        pos = m.end()
+    out.append(escape_markdown(text[pos:]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _md():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False})
+    # only http(s) and mailto links survive
+    md.validateLink = lambda url: bool(re.match(r"^(https?:|mailto:)", url.strip(), re.I))
+    return md
+
+
+def inline_html(markdown: str) -> str:
+    """Render one paragraph of Markdown to inline HTML with markdown-it (raw HTML off)."""
+    return _md().renderInline(markdown)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text -> safe inline HTML, with URLs and emails linked."""
+    return inline_html(markdown_with_autolinks(text))
