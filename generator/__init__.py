@@ -14,7 +14,7 @@ __all__ = ["load_source", "render", "NoticesError", "SourceErrors"]
 
 _EXPORTS = {
     "load_source": ("generator.source", "load_source"),
-    "render": ("generator.render", "render"),
+    "render": ("generator.rendering", "render"),
     "NoticesError": ("generator.errors", "NoticesError"),
     "SourceErrors": ("generator.errors", "SourceErrors"),
 }

@@ -45,10 +45,12 @@ class Token:
 
     @property
     def prefix(self) -> str:
-        """The number as written before the text: circled digits need no space."""
+        """The number as written before the text: circled digits and full-width
+        punctuation (一、 （一）) need no space."""
         if not self.number:
             return ""
-        return self.number if "\u2460" <= self.number[-1] <= "\u24ff" else self.number + " "
+        last = self.number[-1]
+        return self.number if "\u2460" <= last <= "\u24ff" or last in "、）" else self.number + " "
 
 
 def layout(version: Version, locale: str = "en", translate: Translate = _identity,

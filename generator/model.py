@@ -30,8 +30,11 @@ class Strict(BaseModel):
 
 def _check_code(table: dict, what: str, code: str) -> str:
     if code not in table:
-        known = ", ".join(sorted(table))
-        raise ValueError(f"unknown {what} code {code!r} (known: {known})")
+        import difflib
+
+        close = difflib.get_close_matches(code, list(table), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else " (add it to generator/vocabulary.py)"
+        raise ValueError(f"unknown {what} code {code!r}{hint}")
     return code
 
 

@@ -90,10 +90,15 @@ def read_yaml(path: Path) -> Any:
     try:
         return _yaml().load(text)
     except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # an unterminated construct is best shown where it started
+        at_end = "end of stream" in (e.problem or "")
+        mark = (e.context_mark if at_end else None) or e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        msg = f"YAML syntax error: {e.problem or e.context}"
+        problem = e.problem or e.context
+        if at_end and e.context:
+            problem = f"{e.context}: {e.problem}"
+        msg = f"YAML syntax error: {problem}"
         raise SourceErrors([SourceError(path, line, col, msg)]) from None
     except Exception as e:  # ruamel raises a few unmarked errors (duplicate keys...)
         raise SourceErrors([SourceError(path, None, None, f"YAML error: {e}")]) from None
@@ -132,6 +137,10 @@ def _message(err: dict) -> str:
         return f"unknown field {field!r}"
     if kind == "missing":
         return f"missing field {field!r}"
+    if kind == "union_tag_invalid":
+        ctx = err.get("ctx", {})
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        return f"unknown kind {ctx.get('tag')!r}; expected one of: {expected}"
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     if kind in ("string_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "date_type",

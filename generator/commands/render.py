@@ -15,7 +15,7 @@ from .common import source_option, write_output
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE (atomically) instead of stdout.")
 def command(source_dir, version_id, fmt, output):
     """Render the statement as Markdown, HTML or plain text."""
-    from ..render import render
+    from ..rendering import render
     from ..source import load_source
 
     version = load_source(source_dir).version(version_id)

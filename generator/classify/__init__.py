@@ -1,0 +1,26 @@
+"""Classify a diff against Section VIII of the statement.
+
+Public API (stable)::
+
+    from generator.classify import classify
+    report = classify(compare(old, new))
+    report.level, report.notification, report.findings, report.summary, report.to_json()
+
+The rules live in :mod:`generator.classify.rules` (one registry, in decision order);
+``notices rules`` lists them.
+"""
+from __future__ import annotations
+
+from .levels import LEVELS as LEVELS
+from .levels import NOTIFICATIONS as NOTIFICATIONS
+from .registry import Rule as Rule
+from .registry import RuleRegistry as RuleRegistry
+from .rules import default_registry as default_registry
+from .runner import SCHEMA_VERSION as SCHEMA_VERSION
+from .runner import DecisionError as DecisionError
+from .runner import Finding as Finding
+from .runner import Report as Report
+from .runner import classify as classify
+
+__all__ = ["LEVELS", "NOTIFICATIONS", "Rule", "RuleRegistry", "default_registry", "SCHEMA_VERSION",
+           "DecisionError", "Finding", "Report", "classify"]

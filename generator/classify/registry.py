@@ -1,0 +1,88 @@
+"""The rule registry: an ordered table of named rule functions, like markdown-it's Ruler.
+
+Every rule has the same signature, ``(change, diff) -> Iterable[str]``: it is given
+one change (a :class:`~generator.factdiff.FactChange`, a
+:class:`~generator.diff.ClauseChange`, or the whole :class:`~generator.diff.VersionDiff`
+for version-level rules, as its ``target`` says) and yields one sentence per match,
+in the user's words. Rules do not know where they are: the runner adds the clause.
+For each change the first rule in registry order that matches decides it, so the
+order is a literal table with the consent rules first.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .levels import LEVELS
+
+Target = Literal["fact", "clause", "version"]
+RuleFn = Callable[[Any, Any], Iterable[str]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: its id, the level it sets, what it cites and why, and its function."""
+
+    id: str
+    level: str
+    citation: str
+    explanation: str
+    target: Target
+    fn: RuleFn
+
+    @property
+    def doc(self) -> str:
+        return (self.fn.__doc__ or "").strip()
+
+    def __call__(self, change: Any, diff: Any) -> Iterable[str]:
+        return self.fn(change, diff)
+
+
+def rule(id: str, level: str, citation: str, explanation: str, target: Target = "fact"
+         ) -> Callable[[RuleFn], RuleFn]:
+    """Declare a rule function; the registry picks it up by id from the module's table."""
+    if level not in LEVELS:
+        raise ValueError(f"rule {id}: unknown level {level!r}")
+
+    def mark(fn: RuleFn) -> RuleFn:
+        fn.rule = Rule(id, level, citation, explanation, target, fn)  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
+class RuleRegistry:
+    """Rules in decision order; ``get`` and ``disable`` refuse unknown ids."""
+
+    def __init__(self, functions: Iterable[RuleFn]):
+        self._rules: list[Rule] = [fn.rule for fn in functions]  # type: ignore[attr-defined]
+        self._disabled: set[str] = set()
+        ids = [r.id for r in self._rules]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"duplicate rule ids in {ids}")
+
+    def __iter__(self) -> Iterator[Rule]:
+        return (r for r in self._rules if r.id not in self._disabled)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def get(self, rule_id: str) -> Rule:
+        for r in self._rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(f"unknown rule {rule_id!r} (known: {', '.join(r.id for r in self._rules)})")
+
+    def for_target(self, target: Target) -> list[Rule]:
+        return [r for r in self if r.target == target]
+
+    def disable(self, *rule_ids: str) -> None:
+        for rule_id in rule_ids:
+            self.get(rule_id)
+            self._disabled.add(rule_id)
+
+    def enable(self, *rule_ids: str) -> None:
+        for rule_id in rule_ids:
+            self.get(rule_id)
+            self._disabled.discard(rule_id)

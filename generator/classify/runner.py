@@ -1,0 +1,194 @@
+"""Run the rules over a diff, apply recorded decisions, and build the report.
+
+For each change (a version-level fact change, a clause change, the version's
+metadata) the first rule in registry order that matches decides its level. A
+recorded decision (``decisions`` in the new version's metadata) then replaces the
+``review`` (or lower) findings of its clause; it may not go below a level a fact rule
+set, and it must name a clause the diff changes. The diff's level is the highest level
+of its findings, and the notification follows from it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NoticesError
+from .levels import NOTIFICATIONS, highest, rank
+
+if TYPE_CHECKING:
+    from ..diff import VersionDiff
+    from ..model import Decision
+    from .registry import RuleRegistry
+
+#: Version of the JSON document :meth:`Report.to_json` returns (``generator/schemas/diff.schema.json``).
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One classified change: where, what kind, which rule decided it and why.
+
+    ``rule_level`` is the level the rule set; ``level`` differs from it only when a
+    recorded ``decision`` settled the change (``decided_in`` names the version that
+    recorded it).
+    """
+
+    clause: str | None
+    change: str
+    level: str
+    rule: str
+    citation: str
+    explanation: str
+    text: str
+    clauses: tuple[str, ...] = ()
+    rule_level: str = ""
+    decision: "Decision | None" = None
+    decided_in: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.decision
+        return {
+            "clause": self.clause, "clauses": list(self.clauses), "change": self.change,
+            "level": self.level, "rule": self.rule, "rule_level": self.rule_level,
+            "citation": self.citation, "explanation": self.explanation, "text": self.text,
+            "decision": None if d is None else {
+                "level": d.level, "rationale": d.rationale, "decided_by": d.decided_by,
+                "decided_on": d.decided_on.isoformat(), "recorded_in": self.decided_in},
+        }
+
+
+class DecisionError(NoticesError):
+    """Recorded decisions that do not fit the diff; ``problems`` are (index, field, message).
+
+    Locations are data: the caller (the CLI) turns ``decisions[index].field`` of
+    ``version`` into ``path:line``.
+    """
+
+    def __init__(self, policy: str, version: str, problems: list[tuple[int, str, str]]):
+        self.policy, self.version, self.problems = policy, version, problems
+        super().__init__("\n".join(f"{policy}/{version}: decisions[{i}].{f}: {m}" for i, f, m in problems))
+
+
+@dataclass(frozen=True)
+class Report:
+    """The classified diff: findings, the highest level, and the notification it requires.
+
+    ``notification`` is a key (none | changelog | notice | consent);
+    ``notification_label`` says it in words. ``to_json()`` is the documented JSON form.
+    """
+
+    diff: "VersionDiff"
+    findings: tuple[Finding, ...]
+    level: str
+    notification: str
+    notification_label: str
+    summary: str
+
+    @property
+    def needs_review(self) -> bool:
+        """A change is still ``review``: a person has to record a decision."""
+        return any(f.level == "review" for f in self.findings)
+
+    def clause_level(self, clause_id: str) -> str:
+        return highest([f.level for f in self.findings if clause_id in (f.clause, *f.clauses)])
+
+    def rules(self) -> list[str]:
+        """Ids of the rules that decided something, in finding order, each once."""
+        return list(dict.fromkeys(f.rule for f in self.findings))
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data; validates against ``diff.schema.json``."""
+        from ..diffjson import report_to_json
+
+        return report_to_json(self)
+
+
+def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Report:
+    """Classify every change of ``diff`` against Section VIII; raise DecisionError for bad decisions."""
+    from .rules import default_registry
+
+    rules = registry if registry is not None else default_registry()
+    findings: list[Finding] = []
+    for fc in diff.fact_changes:
+        findings.extend(_first_match(rules.for_target("fact"), fc, diff, fc.clauses, f"{fc.kind} {fc.change}"))
+    for r in rules.for_target("version"):
+        findings.extend(_matches(r, diff, diff, (), "metadata"))
+    for change in diff.changes:
+        findings.extend(_first_match(rules.for_target("clause"), change, diff, (change.id,), change.kind))
+    findings = _apply_decisions(findings, diff)
+    order = {c.id: i for i, c in enumerate(diff.changes)}
+    findings.sort(key=lambda f: order.get(f.clause, -1) if f.clause else -1)
+    level = highest([f.level for f in findings])
+    key, label = NOTIFICATIONS[level]
+    return Report(diff, tuple(findings), level, key, label, _summary(diff, findings, level, label))
+
+
+def _matches(rule, change, diff, clauses, kind) -> list[Finding]:
+    return [Finding(clauses[0] if clauses else None, kind, rule.level, rule.id, rule.citation,
+                    rule.explanation, text, tuple(clauses), rule.level)
+            for text in rule(change, diff)]
+
+
+def _first_match(rules, change, diff, clauses, kind) -> list[Finding]:
+    for r in rules:
+        found = _matches(r, change, diff, clauses, kind)
+        if found:
+            return found
+    return []
+
+
+def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Finding]:
+    changed = {c.id for c in diff.changes}
+    problems: list[tuple[int, str, str]] = []
+    decided: dict[str, tuple["Decision", str]] = {}
+    for i, d in enumerate(diff.decisions):
+        if d.clause not in changed:
+            problems.append((i, "clause", f"decision names clause {d.clause!r}, which this diff does not change"))
+            continue
+        floor = _fact_floor(findings, d.clause)
+        if floor and rank(d.level) < rank(floor.level):
+            problems.append((i, "level", f"decision level {d.level!r} is lower than {floor.level!r} "
+                                         f"set by rule {floor.rule} for clause {d.clause!r}"))
+            continue
+        decided.setdefault(d.clause, (d, diff.new.version))
+    if problems:
+        raise DecisionError(diff.new.policy, diff.new.version, problems)
+    for d, v in diff.inherited_decisions:
+        if d.clause in changed and d.clause not in decided and _reads_as_decided(diff, d.clause, v):
+            floor = _fact_floor(findings, d.clause)
+            if not floor or rank(d.level) >= rank(floor.level):
+                decided[d.clause] = (d, v.version)
+    out: list[Finding] = []
+    for f in findings:
+        hit = decided.get(f.clause) if f.clause else None
+        if hit and rank(f.level) <= rank("review"):
+            out.append(replace(f, level=hit[0].level, decision=hit[0], decided_in=hit[1]))
+        else:
+            out.append(f)
+    for clause, (d, v) in decided.items():
+        if not any(f.clause == clause and f.decision is d for f in out) and \
+                rank(d.level) > rank(highest([f.level for f in out if f.clause == clause])):
+            out.append(Finding(clause, "decision", d.level, "recorded-decision", "recorded decision",
+                               "A person's recorded decision raised the level.", d.rationale,
+                               (clause,), "none", d, v))
+    return out
+
+
+def _fact_floor(findings: list[Finding], clause: str) -> Finding | None:
+    """The highest finding above ``review`` on a clause: a decision may not go below it."""
+    above = [f for f in findings if clause in f.clauses and rank(f.rule_level) > rank("review")]
+    return max(above, key=lambda f: rank(f.rule_level), default=None)
+
+
+def _reads_as_decided(diff: "VersionDiff", clause: str, version) -> bool:
+    node = version.clause_map().get(clause)
+    new = diff.new_nodes.get(clause)
+    return node is not None and new is not None and node.obj == new.obj
+
+
+def _summary(diff: "VersionDiff", findings: list[Finding], level: str, label: str) -> str:
+    if not findings:
+        return f"{diff.old_label} → {diff.new_label}: no change."
+    counts = {lv: sum(1 for f in findings if f.level == lv) for lv in ("consent", "material", "review", "editorial", "none")}
+    parts = ", ".join(f"{n} {lv}" for lv, n in counts.items() if n)
+    return f"{diff.old_label} → {diff.new_label}: {level} ({label}); {len(findings)} findings ({parts})."

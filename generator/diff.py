@@ -1,0 +1,266 @@
+"""Structural, word-level and fact-level comparison of two versions, keyed by permanent id.
+
+Public API (stable; the site calls it)::
+
+    from generator.diff import compare, render_report
+    from generator.classify import classify
+
+    diff = compare(old_version, new_version)      # -> VersionDiff
+    report = classify(diff)                       # -> Report
+    html = render_report(report, "html")          # text | markdown | json | html
+
+Clauses are matched by id, never by number: a clause is *added*, *removed*,
+*modified* (wording or facts), *moved* (another parent, or out of order among its
+siblings) or *renumbered* (same place, another number because a sibling came or
+went). A move or renumbering is never shown as a rewrite. Wording is compared
+after normalisation (:mod:`generator.textdiff`), facts by key (:mod:`generator.factdiff`).
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from .factdiff import FactChange, compare_facts
+from .textdiff import Segment, is_editorial, normalise_prose, redline
+
+if TYPE_CHECKING:
+    from .classify import Report
+    from .model import Decision, Node, Version
+
+ChangeKind = Literal["added", "removed", "modified", "moved", "renumbered"]
+#: The prose fields of a node that are compared, in display order.
+PROSE_FIELDS = ("term", "title", "text", "refers_to")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One prose field of a clause (title, term or text) whose wording changed."""
+
+    name: str
+    old: str
+    new: str
+    segments: tuple[Segment, ...]
+    editorial: bool
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """Everything that happened to one node (clause, division, section...) between two versions.
+
+    ``kinds`` lists every kind that applies, most telling first (``("moved", "modified")``).
+    Locations are data: ``old_path``/``new_path`` are ancestor ids, ``old_number``/``new_number``
+    the position among numbered siblings (0 when not numbered).
+    """
+
+    id: str
+    kinds: tuple[ChangeKind, ...]
+    node_kind: str
+    old_path: tuple[str, ...] | None
+    new_path: tuple[str, ...] | None
+    old_number: int = 0
+    new_number: int = 0
+    fields: tuple[FieldChange, ...] = ()
+    facts: tuple[FactChange, ...] = ()
+    label: str = ""
+
+    @property
+    def kind(self) -> ChangeKind:
+        return self.kinds[0]
+
+    @property
+    def prose_changed(self) -> bool:
+        return bool(self.fields)
+
+    @property
+    def prose_editorial(self) -> bool:
+        """Only typos, case or punctuation changed in its wording."""
+        return all(f.editorial for f in self.fields)
+
+    @property
+    def section(self) -> str | None:
+        path = self.new_path if self.new_path is not None else self.old_path
+        return path[1] if path and len(path) > 1 and path[0] == "statement" else None
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """The comparison of two versions: clause changes in document order and fact changes.
+
+    ``fact_changes`` are version-level (the same fact in another clause is no change);
+    each clause change carries its own per-clause fact changes. ``decisions`` are the
+    recorded decisions that may settle this diff (the new version's own first).
+    """
+
+    old: "Version"
+    new: "Version"
+    changes: tuple[ClauseChange, ...]
+    fact_changes: tuple[FactChange, ...]
+    decisions: tuple["Decision", ...] = ()
+    inherited_decisions: tuple[tuple["Decision", "Version"], ...] = ()
+    old_nodes: dict[str, "Node"] = field(default_factory=dict, repr=False, compare=False)
+    new_nodes: dict[str, "Node"] = field(default_factory=dict, repr=False, compare=False)
+    old_label: str = ""
+    new_label: str = ""
+
+    @property
+    def identical(self) -> bool:
+        return not self.changes and not self.fact_changes and not self.impact_assessment_changed
+
+    @property
+    def impact_assessment_changed(self) -> bool:
+        return self.old.impact_assessment != self.new.impact_assessment
+
+    @cached_property
+    def fact_clauses(self) -> frozenset[str]:
+        """Clauses where a version-level fact change happened: there, facts decide."""
+        return frozenset(c for fc in self.fact_changes for c in fc.clauses)
+
+    def change(self, clause_id: str) -> ClauseChange | None:
+        return next((c for c in self.changes if c.id == clause_id), None)
+
+
+def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = (),
+            old_label: str = "", new_label: str = "") -> VersionDiff:
+    """Compare two versions directly (a change made and undone in between is no change).
+
+    ``between`` are the versions strictly between ``old`` and ``new``, oldest first: their
+    recorded decisions settle a clause here too when the clause still reads as they decided.
+    """
+    old_nodes, new_nodes = old.clause_map(), new.clause_map()
+    fact_changes, per_clause = compare_facts(old_nodes, new_nodes)
+    moved, renumbered = _moves(old, new, old_nodes, new_nodes)
+    changes: list[ClauseChange] = []
+    for ident in _document_order(old, new, old_nodes, new_nodes):
+        o, n = old_nodes.get(ident), new_nodes.get(ident)
+        facts = tuple(per_clause.get(ident, ()))
+        if o is None or n is None:
+            node = n or o
+            fields = _field_changes(o, n)
+            changes.append(ClauseChange(ident, ("added" if o is None else "removed",), node.kind,
+                                        o.path if o else None, n.path if n else None,
+                                        o.index if o else 0, n.index if n else 0, fields, facts,
+                                        _label(node)))
+            continue
+        fields = _field_changes(o, n)
+        kinds: list[ChangeKind] = []
+        if ident in moved:
+            kinds.append("moved")
+        if fields or facts or o.kind != n.kind:
+            kinds.append("modified")
+        if ident in renumbered and not kinds:
+            kinds.append("renumbered")
+        if kinds:
+            changes.append(ClauseChange(ident, tuple(kinds), n.kind, o.path, n.path, o.index, n.index,
+                                        fields, facts, _label(n)))
+    same = old.version == new.version and old.compute_hash() == new.compute_hash()
+    inherited = () if same else tuple((d, v) for v in reversed(between) for d in v.decisions)
+    return VersionDiff(old, new, tuple(changes), tuple(fact_changes),
+                       () if same else new.decisions, inherited, old_nodes, new_nodes,
+                       old_label or old.version, new_label or new.version)
+
+
+def render_report(report: "Report", format: str = "text", color: bool = False) -> str:
+    """The classified diff as ``text``, ``markdown``, ``json`` or a standalone ``html`` page."""
+    from .diffrender import render_report as _render
+
+    return _render(report, format, color=color)
+
+
+def render_redline_fragment(report: "Report") -> str:
+    """The HTML redline of a report as a body fragment (no ``<html>``), for the site to embed."""
+    from .diffrender import render_redline_fragment as _fragment
+
+    return _fragment(report)
+
+
+# --------------------------------------------------------------------------- helpers
+def prose(node: "Node", name: str) -> str | None:
+    value = getattr(node.obj, name, None)
+    return value if isinstance(value, str) else None
+
+
+def _field_changes(o: "Node | None", n: "Node | None") -> tuple[FieldChange, ...]:
+    out = []
+    for name in PROSE_FIELDS:
+        a = prose(o, name) if o else None
+        b = prose(n, name) if n else None
+        if a is None and b is None:
+            continue
+        na, nb = normalise_prose(a), normalise_prose(b)
+        if na == nb:
+            continue
+        editorial = a is not None and b is not None and is_editorial(a, b)
+        out.append(FieldChange(name, na, nb, redline(a, b), editorial))
+    return tuple(out)
+
+
+def _label(node: "Node") -> str:
+    text = node.title or node.text or node.id
+    text = normalise_prose(text)
+    return text if len(text) <= 60 else text[:57].rstrip() + "..."
+
+
+def _parent(node: "Node") -> str:
+    return node.path[-1] if node.path else ""
+
+
+def _moves(old: "Version", new: "Version", old_nodes: dict, new_nodes: dict) -> tuple[set[str], set[str]]:
+    """Ids moved (another parent, or out of order among kept siblings) and ids only renumbered."""
+    moved: set[str] = set()
+    renumbered: set[str] = set()
+    old_children: dict[str, list[str]] = {}
+    new_children: dict[str, list[str]] = {}
+    for n in old_nodes.values():
+        old_children.setdefault(_parent(n), []).append(n.id)
+    for n in new_nodes.values():
+        new_children.setdefault(_parent(n), []).append(n.id)
+    for ident, n in new_nodes.items():
+        o = old_nodes.get(ident)
+        if o is not None and _parent(o) != _parent(n):
+            moved.add(ident)
+    for parent, kids in new_children.items():
+        before = [i for i in old_children.get(parent, []) if i in new_nodes and _parent(new_nodes[i]) == parent]
+        after = [i for i in kids if i in old_nodes and _parent(old_nodes[i]) == parent]
+        if before != after:
+            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+            kept = {x for blk in matcher.get_matching_blocks() for x in before[blk.a:blk.a + blk.size]}
+            moved.update(i for i in after if i not in kept)
+    for ident, n in new_nodes.items():
+        o = old_nodes.get(ident)
+        if o is not None and ident not in moved and (o.index, o.depth, o.numbered) != (n.index, n.depth, n.numbered):
+            renumbered.add(ident)
+    return moved, renumbered
+
+
+def _document_order(old: "Version", new: "Version", old_nodes: dict, new_nodes: dict) -> list[str]:
+    """New document order, each removed node placed after its nearest kept predecessor."""
+    order = list(new_nodes)
+    position = {ident: i for i, ident in enumerate(order)}
+    inserts: dict[int, list[str]] = {}
+    anchor = -1
+    for ident in old_nodes:
+        if ident in position:
+            anchor = position[ident]
+        else:
+            inserts.setdefault(anchor, []).append(ident)
+    out = list(inserts.get(-1, []))
+    for i, ident in enumerate(order):
+        out.append(ident)
+        out.extend(inserts.get(i, []))
+    return out
+
+
+def summarise_kinds(changes: Sequence[ClauseChange]) -> dict[str, int]:
+    """How many clauses changed in each way (a clause counts once per kind)."""
+    counts: dict[str, int] = {}
+    for c in changes:
+        for k in c.kinds:
+            counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def as_dict(segments: Sequence[Segment]) -> list[dict[str, Any]]:
+    return [{"op": s.op, "text": s.text} for s in segments]

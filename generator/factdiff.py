@@ -1,0 +1,218 @@
+"""Fact-level comparison of two versions, keyed by each fact's identity, not its position.
+
+Facts are compared twice, both with deepdiff over dicts keyed by ``Fact.key``:
+
+* **per clause** — what the clause itself now states differently (shown beside its redline);
+* **over the whole version** — what the statement as a whole now says differently. This
+  is what the classifier reasons over: the same email appearing in a new clause is not a
+  new contact, a recipient moved from one clause to another is not a new recipient.
+
+A version-level change is attributed to the clauses where it happened, so every
+finding has a location. Values are merged per key (``{field: sorted distinct values}``,
+channels unioned) because a key may occur in several clauses.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import vocabulary as vocab
+
+if TYPE_CHECKING:
+    from .model import Node
+
+FactChangeKind = Literal["added", "removed", "modified"]
+Merged = dict[str, list[Any]]
+
+#: How each fact kind is named in a sentence ("recipient added: ...").
+KIND_LABELS: dict[str, str] = {
+    "data": "personal data", "purpose": "purpose", "legal-basis": "legal basis",
+    "recipient": "recipient", "transfer": "cross-border destination", "right": "right",
+    "response-time": "response time", "retention": "retention", "controller": "controller",
+    "contact": "contact", "children": "children's information", "processing": "use of data",
+    "role": "role", "disclosure": "public disclosure", "safeguard": "safeguard",
+    "breach-notification": "breach notification", "fee": "fee",
+}
+_LIST_FIELDS = frozenset({"channels"})
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One fact added, removed or modified, at one scope (a clause, or the whole version).
+
+    ``old``/``new`` are the merged values (``{field: [values]}``), ``fields`` the
+    fields that differ when modified, ``clauses`` the clause ids where it happened.
+    """
+
+    change: FactChangeKind
+    kind: str
+    key: tuple[str, ...]
+    old: Merged | None
+    new: Merged | None
+    fields: tuple[str, ...] = ()
+    clauses: tuple[str, ...] = ()
+    scope: Literal["clause", "version"] = "version"
+
+    @property
+    def text(self) -> str:
+        """The change in the user's words, e.g. ``recipient added: advertising partners``."""
+        what = KIND_LABELS.get(self.kind, self.kind)
+        if self.change == "added":
+            return f"{what} added: {describe(self.kind, self.new or {})}"
+        if self.change == "removed":
+            return f"{what} removed: {describe(self.kind, self.old or {})}"
+        return f"{what} changed: {describe_change(self.kind, self.old or {}, self.new or {})}"
+
+    def values(self, side: Literal["old", "new"], name: str) -> list[Any]:
+        """The merged values of one field on one side (empty when absent)."""
+        data = self.old if side == "old" else self.new
+        return list((data or {}).get(name, []))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"change": self.change, "kind": self.kind, "key": list(self.key), "old": self.old,
+                "new": self.new, "fields": list(self.fields), "clauses": list(self.clauses),
+                "text": self.text}
+
+
+def key_string(key: tuple) -> str:
+    return "|".join(str(k) for k in key)
+
+
+def merge(facts: Iterable[Any]) -> dict[str, Merged]:
+    """Facts grouped by key; each field's distinct values sorted (channels unioned)."""
+    out: dict[str, dict[str, set]] = {}
+    for fact in facts:
+        slot = out.setdefault(key_string(fact.key), {})
+        for name, value in fact.model_dump(mode="json").items():
+            if name == "kind":
+                continue
+            values = slot.setdefault(name, set())
+            if name in _LIST_FIELDS:
+                values.update(value)
+            else:
+                values.add(value)
+    return {k: {n: sorted(v, key=_sort_key) for n, v in sorted(fields.items())}
+            for k, fields in sorted(out.items())}
+
+
+def _sort_key(value: Any) -> tuple:
+    return (str(type(value).__name__), value if value is not None else "")
+
+
+def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) -> tuple[
+        list[FactChange], dict[str, list[FactChange]]]:
+    """Version-level fact changes (attributed to clauses) and per-clause fact changes."""
+    per_clause: dict[str, list[FactChange]] = {}
+    old_by_clause: dict[str, dict[str, Merged]] = {}
+    new_by_clause: dict[str, dict[str, Merged]] = {}
+    for ident in list(old_nodes) + [i for i in new_nodes if i not in old_nodes]:
+        o, n = old_nodes.get(ident), new_nodes.get(ident)
+        of, nf = (o.facts if o else ()), (n.facts if n else ())
+        if of == nf:
+            continue
+        mo, mn = merge(of), merge(nf)
+        if mo != mn:
+            old_by_clause[ident], new_by_clause[ident] = mo, mn
+    if old_by_clause:
+        for ident, changes in _group(_deep_changes(old_by_clause, new_by_clause, depth=1)).items():
+            per_clause[ident] = [FactChange(c, _kind(k), _key(k), old_by_clause[ident].get(k),
+                                            new_by_clause[ident].get(k), f, (ident,), "clause")
+                                 for c, k, f in changes]
+    old_all = merge(f for n in old_nodes.values() for f in n.facts)
+    new_all = merge(f for n in new_nodes.values() for f in n.facts)
+    version_changes = []
+    if old_all != new_all:
+        for change, k, fields in _deep_changes(old_all, new_all, depth=0):
+            where = tuple(i for i, cs in per_clause.items() if any(key_string(c.key) == k for c in cs))
+            version_changes.append(FactChange(change, _kind(k), _key(k), old_all.get(k), new_all.get(k),
+                                              fields, where, "version"))
+    return version_changes, per_clause
+
+
+def _deep_changes(old: dict, new: dict, depth: int) -> list[tuple]:
+    """(change, [clause id,] fact key, fields) from one deepdiff call over nested dicts.
+
+    ``depth`` is how many levels of grouping sit above the fact keys (1 for per clause).
+    """
+    from deepdiff import DeepDiff
+
+    tree = DeepDiff(old, new, view="tree", ignore_order=False)
+    found: dict[tuple, dict[str, Any]] = {}
+    for report_type, levels in tree.items():
+        for level in levels:
+            path = level.path(output_format="list")
+            group, rest = tuple(path[:depth]), path[depth:]
+            if not rest:  # a whole clause appeared or disappeared
+                side = level.t2 if report_type == "dictionary_item_added" else level.t1
+                change = "added" if report_type == "dictionary_item_added" else "removed"
+                for k in side:
+                    found.setdefault(group + (k,), {"change": change, "fields": set()})
+                continue
+            k = rest[0]
+            slot = found.setdefault(group + (k,), {"change": "modified", "fields": set()})
+            if len(rest) == 1:
+                slot["change"] = "added" if report_type == "dictionary_item_added" else "removed"
+            else:
+                slot["fields"].add(str(rest[1]))
+    return [(v["change"],) + k + (tuple(sorted(v["fields"])),) for k, v in sorted(found.items())]
+
+
+def _group(changes: list[tuple]) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for change, ident, k, fields in changes:
+        out.setdefault(ident, []).append((change, k, fields))
+    return out
+
+
+def _key(k: str) -> tuple[str, ...]:
+    return tuple(k.split("|"))
+
+
+def _kind(k: str) -> str:
+    return k.split("|", 1)[0]
+
+
+# --------------------------------------------------------------------------- wording
+def _join(values: Iterable[Any], table: dict | None = None) -> str:
+    return ", ".join(vocab.label(str(v)) if table is None else table.get(v, str(v)) for v in values)
+
+
+def describe(kind: str, value: Merged) -> str:
+    """One fact (merged values) in the user's words."""
+    if kind == "recipient":
+        via = value.get("via", ["share"])
+        suffix = "" if via == ["share"] else f" ({_join(via, {'transfer': 'by transfer', 'disclose': 'by public disclosure', 'share': 'shared'})})"
+        return _join(value.get("code", [])) + suffix
+    if kind == "transfer":
+        return _join(value.get("destination", []))
+    if kind == "contact":
+        channel = _join(value.get("channel", []), vocab.CONTACT_CHANNELS)
+        return f"{channel} {_join(value.get('value', []), {})}"
+    if kind == "controller":
+        return f"{_join(value.get('name', []), {})} ({_join(value.get('jurisdiction', []))})"
+    if kind == "response-time":
+        return " or ".join(f"{d} days" for d in value.get("days", []))
+    if kind == "children":
+        return "under " + _join(value.get("max_age", []), {})
+    if kind == "breach-notification":
+        return _join(value.get("channels", []))
+    if kind == "right":
+        channels = value.get("channels", [])
+        return _join(value.get("code", [])) + (f" ({_join(channels)})" if channels else "")
+    return _join(value.get("code", []))
+
+
+def describe_change(kind: str, old: Merged, new: Merged) -> str:
+    """A modified fact: ``15 days → 30 days``, or what was added to and removed from a right."""
+    if kind in ("right", "breach-notification"):
+        name = _join(new.get("code", [])) if kind == "right" else "channels"
+        before, after = set(old.get("channels", [])), set(new.get("channels", []))
+        parts = []
+        if after - before:
+            parts.append("now also " + _join(sorted(after - before)))
+        if before - after:
+            parts.append("no longer " + _join(sorted(before - after)))
+        if parts:
+            return f"{name}: {'; '.join(parts)}"
+    return f"{describe(kind, old)} → {describe(kind, new)}"

@@ -1,0 +1,271 @@
+"""gettext catalogs: where they live, how they are read, extracted and merged.
+
+Two domains per locale, under ``<locales>/<locale>/LC_MESSAGES/``:
+
+- ``statement.po`` (content): one entry per visible text of the statement,
+  ``msgctxt`` = the node's permanent id (``def.party.term`` for a defined term,
+  ``title`` for the document title), ``msgid`` = its English. The catalog
+  tracks the English of the *newest* version of the policy; each version's
+  status is computed by comparing its own English with the catalog
+  (:mod:`generator.i18n.status`).
+- ``messages.po`` (interface): the strings that templates mark with ``_()``.
+
+Templates ``<locales>/<domain>.pot`` are written by :func:`extract`. Content
+entries are merged by permanent id, not by Babel's ``Catalog.update``: that
+matches a changed msgid to the *most similar* English of any entry (difflib),
+which can hand one clause another clause's translation. Here an entry whose
+English changed keeps its translation, is flagged ``fuzzy`` and keeps the
+English it was translated from as ``#| msgid`` — what ``msgmerge`` does with
+``msgctxt`` — so a translator sees exactly what changed. The interface domain,
+which has no ids, is merged with Babel's ``Catalog.update``.
+
+Catalogs are read with Babel's ``read_po`` (its compile statistics overcount);
+``.mo`` files are never written: interface strings compile in memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import SourceError, SourceErrors, UsageError
+from ..locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+
+    from ..model import Version
+    from ..source import Source
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+LOCALES_DIR = ROOT / "locales"
+CONTENT_DOMAIN = "statement"
+INTERFACE_DOMAIN = "messages"
+#: where ``extract`` looks for interface strings: (glob under ROOT, Babel extraction method)
+INTERFACE_SOURCES: tuple[tuple[str, str], ...] = (
+    ("templates/**.j2", "jinja2.ext:babel_extract"),
+    ("site/**.html", "jinja2.ext:babel_extract"),
+    ("site/**.js", "javascript"),
+)
+TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
+LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
+PROJECT = "allvalue-notices"
+NOTICE = ("This translation was made by the allvalue-notices project (policy as code); it is\n"
+          "# not AllValue's own published text. The English statement governs.")
+
+
+def locales_path(locales_dir: str | Path | None) -> Path:
+    return Path(locales_dir) if locales_dir is not None else LOCALES_DIR
+
+
+def po_path(locales_dir: str | Path | None, locale: str, domain: str) -> Path:
+    return locales_path(locales_dir) / locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def pot_path(locales_dir: str | Path | None, domain: str) -> Path:
+    return locales_path(locales_dir) / f"{domain}.pot"
+
+
+def content_entries(version: Version) -> list[tuple[str, str]]:
+    """(id, English) for every text the renderer shows, in document order.
+
+    Recorded from :func:`generator.layout.layout` itself, so the catalog holds
+    exactly what rendering asks to translate.
+    """
+    from ..layout import layout
+
+    seen: dict[str, str] = {}
+
+    def record(node_id: str, english: str) -> tuple[str, str]:
+        seen.setdefault(node_id, english)
+        return english, ""
+
+    layout(version, SOURCE_LOCALE, record)
+    return list(seen.items())
+
+
+# -- reading ----------------------------------------------------------------------------
+def read_catalog(path: Path) -> Catalog:
+    """The catalog at ``path`` (cached until the file changes); PO syntax errors
+    become :class:`SourceErrors` at ``path:line``."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such catalog (run `notices i18n update`)") from None
+    return _read_catalog(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=32)
+def _read_catalog(path: str, mtime_ns: int, size: int) -> Catalog:
+    from babel.messages.pofile import PoFileError, read_po
+
+    with open(path, "rb") as f:
+        try:
+            return read_po(f, abort_invalid=True)
+        except PoFileError as e:
+            raise SourceErrors([SourceError(path, getattr(e, "lineno", None), None, str(e))]) from None
+
+
+def by_context(catalog: Catalog) -> dict[str, Message]:
+    """Content entries by permanent id (obsolete entries excluded)."""
+    return {m.context: m for m in catalog if m.id and m.context}
+
+
+# -- writing ----------------------------------------------------------------------------
+def _epoch(default: dt.date | None = None) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else ``default`` (midnight UTC): output stays reproducible."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc)
+    day = default or dt.date(2023, 8, 25)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def new_catalog(locale: str | None, domain: str, when: dt.datetime) -> Catalog:
+    from babel.messages.catalog import Catalog
+
+    what = "content of the AllValue Privacy Statement" if domain == CONTENT_DOMAIN \
+        else "interface strings of the AllValue notices"
+    if locale is None:
+        header = f"# Translation template: {what}.\n# Generated by `notices i18n extract`; do not edit.\n#"
+    else:
+        header = (f"# {LANGUAGE_NAMES.get(locale, locale)} translation: {what}.\n"
+                  f"# {NOTICE}\n#")
+    return Catalog(
+        locale=BABEL_IDS[locale].rsplit("_", 1)[0] if locale else None, domain=domain,
+        header_comment=header, project=PROJECT, version="1.0", creation_date=when,
+        revision_date=when, last_translator=f"{PROJECT} translators",
+        language_team=f"{LANGUAGE_NAMES.get(locale, locale)} ({PROJECT})" if locale else None,
+        charset="utf-8", fuzzy=False,
+    )
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write a PO/POT file atomically, keeping previous msgids and obsolete entries."""
+    from babel.messages.pofile import write_po
+
+    from ..commands.common import atomic_write
+
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=76, include_previous=True, ignore_obsolete=False)
+    atomic_write(path, buf.getvalue())
+
+
+# -- extract ----------------------------------------------------------------------------
+def extract_content(source: Source) -> Catalog:
+    """The content template: the newest version of every policy."""
+    newest = [p.versions[-1] for p in source.policies.values()]
+    catalog = new_catalog(None, CONTENT_DOMAIN, _epoch(max(v.updated_on for v in newest)))
+    for version in newest:
+        for node_id, english in content_entries(version):
+            catalog.add(english, context=node_id,
+                        auto_comments=[f"{version.policy} {version.version}"])
+    return catalog
+
+
+def extract_interface(root: Path = ROOT) -> Catalog:
+    """The interface template: strings marked ``_()`` in templates (and the site)."""
+    from babel.messages.extract import extract_from_dir
+
+    catalog = new_catalog(None, INTERFACE_DOMAIN, _epoch())
+    method_map = [(pattern, method) for pattern, method in INTERFACE_SOURCES
+                  if (root / pattern.split("/", 1)[0]).is_dir()]
+    options = {pattern: {"extensions": "jinja2.ext.i18n"} for pattern, m in method_map if "jinja2" in m}
+    for filename, lineno, message, comments, context in extract_from_dir(
+            root, method_map, options, comment_tags=("Translators:",), strip_comment_tags=True):
+        catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def extract(source: Source, locales_dir: str | Path | None = None) -> dict[str, int]:
+    """Write ``statement.pot`` and ``messages.pot``; returns message counts by domain."""
+    out = {}
+    for domain, catalog in ((CONTENT_DOMAIN, extract_content(source)),
+                            (INTERFACE_DOMAIN, extract_interface())):
+        write_catalog(pot_path(locales_dir, domain), catalog)
+        out[domain] = len(catalog)
+    return out
+
+
+# -- update -----------------------------------------------------------------------------
+@dataclass
+class MergeResult:
+    locale: str
+    domain: str
+    unchanged: int = 0
+    changed: list[str] | None = None
+    new: list[str] | None = None
+    obsolete: list[str] | None = None
+
+
+def merge_content(old: Catalog, template: Catalog) -> tuple[Catalog, MergeResult]:
+    """Merge by permanent id: a changed English keeps its translation, fuzzy, with ``#| msgid``."""
+    from babel.messages.catalog import Message
+
+    previous = by_context(old)
+    result = MergeResult("", CONTENT_DOMAIN, changed=[], new=[], obsolete=[])
+    merged = _copy_header(old)
+    for t in template:
+        if not t.id:
+            continue
+        o = previous.pop(t.context, None)
+        m = Message(t.id, "", auto_comments=t.auto_comments, context=t.context)
+        if o is not None:
+            m.string, m.user_comments = o.string, list(o.user_comments)
+            m.flags = set(o.flags)
+            if o.id == t.id:
+                m.previous_id = list(o.previous_id)
+                result.unchanged += 1
+            elif o.string:
+                # keep the English the translation was made from, however many edits ago
+                m.previous_id = list(o.previous_id) if "fuzzy" in o.flags and o.previous_id else [o.id]
+                m.flags.add("fuzzy")
+                result.changed.append(t.context)
+            else:
+                result.new.append(t.context)
+        else:
+            result.new.append(t.context)
+        merged[m.id] = m  # Catalog.__setitem__ keys by (id, context)
+    for ctx, o in previous.items():
+        merged.obsolete[(o.id, ctx)] = o
+        result.obsolete.append(ctx)
+    return merged, result
+
+
+def _copy_header(old: Catalog) -> Catalog:
+    import copy
+
+    merged = copy.copy(old)
+    merged._messages = type(old._messages)()
+    merged.obsolete = type(old.obsolete)()
+    return merged
+
+
+def update(source: Source, locales_dir: str | Path | None = None,
+           locales: tuple[str, ...] = TRANSLATED_LOCALES) -> list[MergeResult]:
+    """Extract the templates, then merge them into every locale's catalogs."""
+    extract(source, locales_dir)
+    templates = {d: read_catalog(pot_path(locales_dir, d)) for d in (CONTENT_DOMAIN, INTERFACE_DOMAIN)}
+    results = []
+    for locale in locales:
+        for domain, template in templates.items():
+            path = po_path(locales_dir, locale, domain)
+            old = read_catalog(path) if path.exists() else new_catalog(locale, domain, template.creation_date)
+            if domain == CONTENT_DOMAIN:
+                merged, result = merge_content(old, template)
+            else:
+                before = {m.id: m.string for m in old if m.id}
+                old.update(template, update_creation_date=True)
+                merged = old
+                result = MergeResult(locale, domain, changed=[m.id for m in old if m.id and m.id in before and "fuzzy" in m.flags and m.previous_id],
+                                     new=[m.id for m in old if m.id and m.id not in before],
+                                     obsolete=[k if isinstance(k, str) else k[0] for k in old.obsolete])
+                result.unchanged = len([m for m in old if m.id]) - len(result.new)
+            merged.creation_date = template.creation_date
+            result.locale = locale
+            write_catalog(path, merged)
+            results.append(result)
+    return results

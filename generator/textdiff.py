@@ -1,0 +1,118 @@
+"""Word-level comparison of two pieces of clause prose.
+
+Normalisation comes first, so the noise Open Terms Archive's users complain of
+never counts as a change: whitespace, no-break spaces, quote styles, Markdown
+emphasis and list enumerators (numbering is the renderer's job). What is left is
+compared word by word; :func:`is_editorial` then tells a typo or punctuation fix
+(a changelog entry) from a substantive rewrite (a person decides).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import normalise_text
+
+SegmentOp = Literal["equal", "insert", "delete"]
+
+_EMPHASIS_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+_ENUMERATOR = re.compile(
+    r"^(?:\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})[.)）]|（(?:\d{1,3}|[a-z]|[IVX]{1,6})）"
+    r"|[\u2160-\u217f]+[.、]?|[\u2474-\u2487\u2460-\u2473]|[-*+•])\s+"
+)
+_TOKEN = re.compile(r"\s+|[\w'-]+|[^\w\s]")
+_WORDS = re.compile(r"[\w'-]+|[^\w\s]")
+
+
+def normalise_prose(text: str | None) -> str:
+    """The wording of ``text`` with formatting noise removed (see the module docstring)."""
+    if not text:
+        return ""
+    text = normalise_text(text)
+    text = _EMPHASIS_STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _CODE.sub(r"\1", text)
+    text = _ENUMERATOR.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the redline: kept, inserted or deleted text."""
+
+    op: SegmentOp
+    text: str
+
+
+def redline(old: str | None, new: str | None) -> tuple[Segment, ...]:
+    """Word-level insertions and deletions turning normalised ``old`` into normalised ``new``."""
+    a, b = _TOKEN.findall(normalise_prose(old)), _TOKEN.findall(normalise_prose(new))
+    out: list[Segment] = []
+
+    def push(op: SegmentOp, tokens: list[str]) -> None:
+        text = "".join(tokens)
+        if not text:
+            return
+        if out and out[-1].op == op:
+            out[-1] = Segment(op, out[-1].text + text)
+        else:
+            out.append(Segment(op, text))
+
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            push("equal", a[i1:i2])
+        else:
+            push("delete", a[i1:i2])
+            push("insert", b[j1:j2])
+    return tuple(out)
+
+
+def is_editorial(old: str | None, new: str | None) -> bool:
+    """Whether only case, punctuation or typos changed (each changed word a near spelling).
+
+    A change of meaning needs a changed word that is not a misspelling of the old
+    one, or words added or removed; those make the change substantive.
+    """
+    a, b = _WORDS.findall(normalise_prose(old)), _WORDS.findall(normalise_prose(new))
+    matcher = difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old_words = [w for w in a[i1:i2] if _is_word(w)]
+        new_words = [w for w in b[j1:j2] if _is_word(w)]
+        if not old_words and not new_words:
+            continue  # punctuation only
+        if len(old_words) != len(new_words):
+            return False
+        if not all(_near_spelling(x, y) for x, y in zip(old_words, new_words)):
+            return False
+    return True
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """A typo fix: at most two edits apart, and most of the word kept."""
+    a, b = a.lower().strip("'-"), b.lower().strip("'-")
+    if a == b:
+        return True
+    if a.isdigit() or b.isdigit():
+        return False  # 15 -> 30 is never a typo
+    return _edit_distance(a, b) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,183 @@
+"""Rendering the real statement: fidelity to the published text, numbering, HTML validity."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import html5lib
+import pytest
+
+from generator import render
+from generator.layout import layout
+from generator.markup import escape_markdown, inline_html, text_to_html
+
+from .conftest import FIXTURES, NOTICES, ROOT
+
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_04d59d427cbfe7ec.txt"
+FIDELITY = SHARED / "tools" / "seed_fidelity.py"
+
+
+def _shared_or_skip():
+    if not FIDELITY.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{FIDELITY} is missing")
+        pytest.skip("shared/ is not beside this checkout")
+
+
+def test_text_rendering_reproduces_the_published_paragraphs(run):
+    _shared_or_skip()
+    res = run("render", "--source", NOTICES, "--format", "text")
+    p = subprocess.run([sys.executable, str(FIDELITY), str(SEED), "-"], input=res.out,
+                       capture_output=True, text=True)
+    m = re.search(r"reproduced \(([\d.]+)%\), in order ([\d.]+)%", p.stdout)
+    assert m, p.stdout
+    share, order = float(m.group(1)), float(m.group(2))
+    assert share >= 99.0 and order >= 99.0, p.stdout
+    assert p.returncode == 0
+
+
+def test_sections_numbered_one_to_nine_in_order(current):
+    headings = [t for t in layout(current) if t.type == "heading" and t.level == 3]
+    assert [t.number for t in headings] == ["Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ.", "Ⅵ.", "Ⅶ.", "Ⅷ.", "Ⅸ."]
+    assert headings[1].text == "How we use cookies and similar technologies"  # the lost "Ⅱ."
+
+
+def _sibling_numbers(tokens):
+    """Numbers of the numbered children of every container, in order."""
+    stack: list[list[str]] = [[]]
+    groups = []
+    prev = None
+    for t in tokens:
+        if t.type in ("list_open", "section_open"):
+            stack.append([])
+        elif t.type == "paragraph" and t.number and prev is not None and prev.type == "section_open":
+            stack[-2].append(t.number)  # a numbered point (a division without a title)
+        elif t.type in ("list_close", "section_close"):
+            groups.append(stack.pop())
+        elif t.type == "item_open":
+            stack[-1].append(t.number)
+        elif t.type == "heading" and t.id and t.number and t.level > 3:
+            stack[-2].append(t.number)  # a division's heading numbers it within its parent
+    return [g for g in groups if g]
+
+
+def test_every_list_is_numbered_without_gaps(current):
+    from generator.numbering import numbering_for
+
+    num = numbering_for("en")
+    groups = _sibling_numbers(layout(current))
+    assert len(groups) >= 25
+    for g in groups:
+        depth = next(d for d in range(1, 6) if num.list_number(d, 1) == g[0])
+        assert g == [num.list_number(depth, i) for i in range(1, len(g) + 1)], g
+
+
+def test_lost_markers_are_repaired(current):
+    text = render(current, "text")
+    assert "(6) Other forms of sharing" in text  # "⑹" survived in the published copy
+    assert "(2) Sharing with explicit consent" in text  # its marker was lost
+    assert "4. Exceptions to prior authorization and consent" in text  # published as "(IV)"
+    assert "\u00a0" not in text
+
+
+def _html_tree(html: str):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parse(html)
+
+
+def test_html_is_valid_accessible_and_every_node_is_an_anchor(current):
+    html = render(current, "html")
+    tree = _html_tree(html)  # strict: raises on any parse error
+    assert tree.get("lang") == "en"
+    assert len(tree.findall(".//h1")) == 1
+    levels = [int(e.tag[1]) for e in tree.iter() if re.fullmatch(r"h[1-6]", str(e.tag))]
+    assert levels[0] == 1
+    for a, b in zip(levels, levels[1:]):
+        assert b <= a + 1, f"heading level jumps from h{a} to h{b}"
+    ids = [e.get("id") for e in tree.iter() if e.get("id")]
+    dupes = [i for i, c in Counter(ids).items() if c > 1]
+    assert not dupes
+    missing = {n.id for n in current.nodes()} - set(ids)
+    assert not missing
+    hrefs = {e.get("href")[1:] for e in tree.iter("a") if (e.get("href") or "").startswith("#")}
+    assert hrefs and hrefs <= set(ids)
+
+
+def test_html_links_urls_and_emails(current):
+    html = render(current, "html")
+    assert '<a href="mailto:legal@allvalue.com">legal@allvalue.com</a>' in html
+    assert '<a href="https://www.chinayouzan.com/notice?type=0">' in html
+
+
+def test_rendering_is_deterministic(tmp_path, run_subprocess):
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"r{i}.html"
+        res = run_subprocess("render", "--source", NOTICES, "--format", "html", "-o", out)
+        assert res.code == 0, res.err
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "text"])
+def test_every_clause_text_appears(current, fmt):
+    out = render(current, fmt)
+    if fmt == "html":
+        out = re.sub(r"<[^>]+>", "", out).replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", '"')
+    if fmt == "md":
+        out = out.replace("\\", "").replace("<", "").replace(">", "")
+    for node in current.nodes():
+        if node.text:
+            assert node.text in out, (fmt, node.id)
+
+
+def test_failed_render_leaves_previous_output(tmp_path, run):
+    out = tmp_path / "statement.md"
+    out.write_text("previous", encoding="utf-8")
+    res = run("render", "--source", NOTICES, "--version", "nope", "-o", out)
+    assert res.code == 2
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_python_api_matches_cli(run, current):
+    res = run("render", "--source", NOTICES, "--format", "md")
+    assert res.out == render(current, format="md")
+
+
+def test_fixture_numbering_nested_list(run):
+    res = run("render", "--source", FIXTURES / "minimal", "--version", "v1", "--format", "text")
+    assert res.code == 0
+    assert "   (1) the first item;\n" in res.out and "   (2) the second item." in res.out
+    assert "Ⅰ. What we collect" in res.out and "1. Details" in res.out
+
+
+@pytest.mark.parametrize("payload", [
+    "[click](javascript:alert(1))", "![x](http://e/x.png)", "<script>alert(1)</script>",
+    "# heading", "1. list", "- bullet", "> quote", "*em* _em_ `code`", "a | b", "&amp; &#60;",
+    "{: #id .cls}", "<http://example.com>",
+])
+def test_escaped_markdown_renders_literally(payload):
+    html = inline_html(escape_markdown(payload))
+    assert "<a" not in html and "<img" not in html and "<script" not in html and "<em>" not in html
+    text = re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") \
+        .replace("&quot;", '"')
+    assert text == payload
+
+
+def test_autolinks_only_http_and_mailto():
+    assert '<a href="https://a.example/x">' in text_to_html("see https://a.example/x.")
+    assert "<a" not in text_to_html("javascript:alert(1)")
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys; from generator.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pydantic', 'jinja2', 'markdown_it', 'babel', 'mkdocs', 'deepdiff', 'ruamel')"
+            " if m in sys.modules]\nprint(heavy)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert p.stdout.strip().splitlines()[-1] == "[]"
