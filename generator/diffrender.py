@@ -92,8 +92,8 @@ def _text_redline(segments: Sequence["Segment"], color: bool) -> str:
 def _md(text: str) -> str:
     """Escape prose for a Markdown table cell or paragraph (HTML too: GitHub renders it)."""
     text = html.escape(text, quote=False)
-    for ch in "\\`*_[]|#<>":
-        text = text.replace(ch, "\\" + ch) if ch not in "<>" else text
+    for ch in "\\`*_[]|":
+        text = text.replace(ch, "\\" + ch)
     return text.replace("\n", " ")
 
 
@@ -124,7 +124,7 @@ def render_markdown(report: "Report") -> str:
             out.append(f"**`{c.id}`** ({'/'.join(c.kinds)}, {report.clause_level(c.id)})")
             out.append("")
             for fld in c.fields:
-                out.append(f"> {fld.name}: {_html_redline(fld.segments)}")
+                out.append(f"> {fld.name}: {_html_redline(fld.segments, _md)}")
                 out.append("")
         if len(changes) > MARKDOWN_MAX_REDLINES:
             out += [f"… and {len(changes) - MARKDOWN_MAX_REDLINES} more (see `notices diff --format html`).", ""]
@@ -133,9 +133,9 @@ def render_markdown(report: "Report") -> str:
 
 
 # --------------------------------------------------------------------------- html
-def _html_redline(segments: Sequence["Segment"]) -> str:
+def _html_redline(segments: Sequence["Segment"], escape=lambda t: html.escape(t, quote=False)) -> str:
     tags = {"equal": "{}", "insert": "<ins>{}</ins>", "delete": "<del>{}</del>"}
-    return "".join(tags[s.op].format(html.escape(s.text, quote=False)) for s in segments)
+    return "".join(tags[s.op].format(escape(s.text)) for s in segments)
 
 
 def _finding_html(f: "Finding") -> str:

@@ -54,8 +54,8 @@ INTERFACE_SOURCES: tuple[tuple[str, str], ...] = (
 TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
 LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
 PROJECT = "allvalue-notices"
-NOTICE = ("This translation was made by the allvalue-notices project (policy as code); it is\n"
-          "# not AllValue's own published text. The English statement governs.")
+NOTICE = ("Translated by the allvalue-notices project (policy as code).\n"
+          "# This is not AllValue's own published text; the English governs.")
 
 
 def locales_path(locales_dir: str | Path | None) -> Path:
@@ -138,7 +138,8 @@ def new_catalog(locale: str | None, domain: str, when: dt.datetime) -> Catalog:
         locale=BABEL_IDS[locale].rsplit("_", 1)[0] if locale else None, domain=domain,
         header_comment=header, project=PROJECT, version="1.0", creation_date=when,
         revision_date=when, last_translator=f"{PROJECT} translators",
-        language_team=f"{LANGUAGE_NAMES.get(locale, locale)} ({PROJECT})" if locale else None,
+        language_team=f"{LANGUAGE_NAMES.get(locale, locale)} ({PROJECT})" if locale else f"{PROJECT}",
+        msgid_bugs_address=f"{PROJECT} issue tracker",
         charset="utf-8", fuzzy=False,
     )
 

@@ -1,0 +1,22 @@
+"""Localized notices: gettext catalogs, per-clause staleness, the translator.
+
+::
+
+    from generator.i18n import render_localized, status, translator
+    html = render_localized(version, "html", "zh-TW")        # negotiated to zh-Hant
+    status(version, "zh-Hans")["stale_ids"]
+"""
+from __future__ import annotations
+
+from .catalogs import CONTENT_DOMAIN as CONTENT_DOMAIN
+from .catalogs import INTERFACE_DOMAIN as INTERFACE_DOMAIN
+from .catalogs import LOCALES_DIR as LOCALES_DIR
+from .catalogs import TRANSLATED_LOCALES as TRANSLATED_LOCALES
+from .catalogs import content_entries as content_entries
+from .catalogs import extract as extract
+from .catalogs import update as update
+from .translator import IncompleteTranslation as IncompleteTranslation
+from .translator import Translator as Translator
+from .translator import render_localized as render_localized
+from .translator import status as status
+from .translator import translator as translator

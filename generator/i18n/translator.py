@@ -1,0 +1,174 @@
+"""Per-clause completeness and staleness, and the translator renderers call.
+
+A clause of a version is, in a locale:
+
+- **translated** when the catalog has a translation of *this version's*
+  English: the entry's ``msgid`` equals it and is not fuzzy, or the entry is
+  fuzzy and its previous msgid (``#| msgid``, the English the translation was
+  made from) equals it — so an older version keeps its translation while a
+  newer English waits for review;
+- **stale** when the catalog has a translation of some other English;
+- **missing** when the catalog has no translation for the id.
+
+Publishing never degrades silently: :func:`translator` refuses a locale with
+stale or missing clauses (naming them) unless ``allow_fallback``, which shows
+those clauses in English, marked ``lang="en"``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from ..locales import SOURCE_LOCALE, negotiate
+from .catalogs import CONTENT_DOMAIN, INTERFACE_DOMAIN, by_context, content_entries, po_path, read_catalog
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Message
+    from babel.support import Translations
+
+    from ..model import Version
+
+
+def _state(message: Message | None, english: str) -> str:
+    if message is None or not message.string:
+        return "missing"
+    if message.id == english and "fuzzy" not in message.flags:
+        return "translated"
+    if "fuzzy" in message.flags and list(message.previous_id) == [english]:
+        return "translated"
+    return "stale"
+
+
+def _interface_status(locale: str, locales_dir) -> dict[str, Any]:
+    path = po_path(locales_dir, locale, INTERFACE_DOMAIN)
+    if not path.exists():
+        return {"total": 0, "translated": 0, "fuzzy": [], "missing": []}
+    messages = [m for m in read_catalog(path) if m.id]
+    return {
+        "total": len(messages),
+        "translated": sum(1 for m in messages if m.string and "fuzzy" not in m.flags),
+        "fuzzy": [m.id for m in messages if m.string and "fuzzy" in m.flags],
+        "missing": [m.id for m in messages if not m.string],
+    }
+
+
+def status(version: Version, locale: str, *, locales_dir: str | Path | None = None) -> dict[str, Any]:
+    """Translated / stale / missing counts and ids of ``version`` in ``locale``.
+
+    Keys: locale, policy, version, total, translated, stale, missing, stale_ids,
+    missing_ids, complete, interface (the interface strings' own counts).
+    """
+    locale = negotiate(locale)
+    entries = content_entries(version)
+    if locale == SOURCE_LOCALE:
+        states = {node_id: "translated" for node_id, _ in entries}
+        interface = {"total": 0, "translated": 0, "fuzzy": [], "missing": []}
+    else:
+        path = po_path(locales_dir, locale, CONTENT_DOMAIN)
+        catalog = by_context(read_catalog(path)) if path.exists() else {}
+        states = {node_id: _state(catalog.get(node_id), english) for node_id, english in entries}
+        interface = _interface_status(locale, locales_dir)
+    stale = [i for i, s in states.items() if s == "stale"]
+    missing = [i for i, s in states.items() if s == "missing"]
+    return {
+        "locale": locale, "policy": version.policy, "version": version.version,
+        "total": len(states), "translated": len(states) - len(stale) - len(missing),
+        "stale": len(stale), "missing": len(missing), "stale_ids": stale, "missing_ids": missing,
+        "complete": not stale and not missing, "interface": interface,
+    }
+
+
+@dataclass
+class Translator:
+    """Translations of one version into one locale, for :func:`generator.render.render`.
+
+    ``translate(node_id, english) -> (text, lang)``: the translation and ``""``,
+    or the English and ``"en"`` when the clause is stale or missing (only
+    reachable with ``allow_fallback``, or for ids outside the version).
+    ``gettext(message)``: an interface string (English when untranslated).
+    """
+
+    version: Version
+    locale: str
+    allow_fallback: bool = False
+    report: dict[str, Any] = field(default_factory=dict)
+    _content: dict[str, Message] = field(default_factory=dict, repr=False)
+    _interface: dict[str, str] = field(default_factory=dict, repr=False)
+    _interface_path: Path | None = field(default=None, repr=False)
+
+    def translate(self, node_id: str, english: str) -> tuple[str, str]:
+        if self.locale == SOURCE_LOCALE:
+            return english, ""
+        message = self._content.get(node_id)
+        if _state(message, english) == "translated":
+            return message.string, ""
+        return english, SOURCE_LOCALE
+
+    def gettext(self, message: str) -> str:
+        return self._interface.get(message) or message
+
+    @property
+    def fallback_ids(self) -> list[str]:
+        return self.report.get("stale_ids", []) + self.report.get("missing_ids", [])
+
+    @property
+    def translations(self) -> Translations:
+        """The interface catalog compiled in memory, for Jinja's ``install_gettext_translations``."""
+        import io
+
+        from babel.messages.mofile import write_mo
+        from babel.support import NullTranslations, Translations
+
+        if self._interface_path is None:
+            return NullTranslations()
+        buf = io.BytesIO()
+        write_mo(buf, read_catalog(self._interface_path))
+        buf.seek(0)
+        return Translations(buf, domain=INTERFACE_DOMAIN)
+
+
+def translator(version: Version, locale: str, *, allow_fallback: bool = False,
+               locales_dir: str | Path | None = None) -> Translator:
+    """A :class:`Translator` for ``version`` in ``locale`` (any tag; negotiated).
+
+    Raises :class:`UsageError` naming every stale and missing clause when the
+    translation is incomplete and ``allow_fallback`` is false.
+    """
+    locale = negotiate(locale)
+    report = status(version, locale, locales_dir=locales_dir)
+    if not report["complete"] and not allow_fallback:
+        raise IncompleteTranslation(report, po_path(locales_dir, locale, CONTENT_DOMAIN))
+    tr = Translator(version, locale, allow_fallback, report)
+    if locale != SOURCE_LOCALE:
+        path = po_path(locales_dir, locale, CONTENT_DOMAIN)
+        tr._content = by_context(read_catalog(path)) if path.exists() else {}
+        ipath = po_path(locales_dir, locale, INTERFACE_DOMAIN)
+        if ipath.exists():
+            tr._interface_path = ipath
+            tr._interface = {m.id: m.string for m in read_catalog(ipath)
+                             if m.id and m.string and "fuzzy" not in m.flags and isinstance(m.id, str)}
+    return tr
+
+
+class IncompleteTranslation(UsageError):
+    """A locale cannot be published: some clauses are stale or missing."""
+
+    def __init__(self, report: dict[str, Any], path: Path):
+        self.report, self.path = report, path
+        lines = [f"{path}: the {report['locale']} translation of {report['policy']} {report['version']} "
+                 f"is incomplete ({report['stale']} stale, {report['missing']} missing); "
+                 "update the catalog or render with --allow-fallback"]
+        lines += [f"  stale: {i}" for i in report["stale_ids"]]
+        lines += [f"  missing: {i}" for i in report["missing_ids"]]
+        super().__init__("\n".join(lines))
+
+
+def render_localized(version: Version, format: str = "md", locale: str = "en",
+                     allow_fallback: bool = False, *, locales_dir: str | Path | None = None) -> str:
+    """Render ``version`` in ``format`` and ``locale`` (negotiated) with its translations."""
+    from ..render import render
+
+    tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
+    return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)
