@@ -60,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import NoticesError
 
     try:
-        cli.main(args=argv, prog_name="notices", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="notices", standalone_mode=False)
+        # with standalone_mode=False, Click returns ctx.exit(n)'s status instead of raising
+        if isinstance(code, int) and not isinstance(code, bool):
+            return code
     except click.exceptions.Exit as e:
         return e.exit_code
     except click.ClickException as e:

@@ -118,6 +118,16 @@ class VersionDiff:
         """Clauses where a version-level fact change happened: there, facts decide."""
         return frozenset(c for fc in self.fact_changes for c in fc.clauses)
 
+    @cached_property
+    def fact_subtrees(self) -> frozenset[str]:
+        """Fact clauses and their ancestors: a division added or removed with them is covered."""
+        out = set(self.fact_clauses)
+        for ident in self.fact_clauses:
+            for nodes in (self.old_nodes, self.new_nodes):
+                if ident in nodes:
+                    out.update(nodes[ident].path)
+        return frozenset(out)
+
     def change(self, clause_id: str) -> ClauseChange | None:
         return next((c for c in self.changes if c.id == clause_id), None)
 
@@ -187,7 +197,7 @@ def _field_changes(o: "Node | None", n: "Node | None") -> tuple[FieldChange, ...
     for name in PROSE_FIELDS:
         a = prose(o, name) if o else None
         b = prose(n, name) if n else None
-        if a is None and b is None:
+        if a == b:
             continue
         na, nb = normalise_prose(a), normalise_prose(b)
         if na == nb:

@@ -5,6 +5,7 @@ Everything here is data (ids, paths as lists, levels, rule ids); no prose is par
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diff import summarise_kinds
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from .classify import Report
     from .diff import ClauseChange
     from .model import Version
+
+#: The JSON Schema every :func:`report_to_json` result validates against.
+SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "diff.schema.json"
 
 
 def report_to_json(report: "Report") -> dict[str, Any]:

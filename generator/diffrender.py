@@ -55,15 +55,19 @@ def render_text(report: "Report", color: bool = False) -> str:
     bold = (lambda s: f"{_BOLD}{s}{_RESET}") if color else (lambda s: s)
     lines = [bold(f"{diff.new.policy}: {diff.old_label} → {diff.new_label}"),
              f"level: {report.level} — {report.notification_label}", report.summary]
-    if report.findings:
+    findings = [f for f in report.findings if f.level != "none"]
+    if findings:
         lines += ["", bold("Findings")]
-        for f in report.findings:
+        for f in findings:
             lines.append(f"  {f.level:<9} {f.clause or '(version)'}  [{f.rule}; {f.citation}]")
             lines.append(f"            {f.text}")
             if f.decision is not None:
                 d = f.decision
                 lines.append(f"            decided {d.level} by {d.decided_by} on {d.decided_on.isoformat()}"
                              f" (was {f.rule_level}): {d.rationale}")
+    renumbered = len(report.diff.changes) - len(_visible(report))
+    if renumbered:
+        lines.append(f"  ({renumbered} clause(s) only renumbered)")
     changes = _visible(report)
     if changes:
         lines += ["", bold("Changes")]
@@ -76,11 +80,16 @@ def render_text(report: "Report", color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _elide(text: str, keep: int = 40) -> str:
+    """Long unchanged runs shortened to their ends: the redline shows what changed."""
+    return text if len(text) <= 2 * keep + 5 else f"{text[:keep]} … {text[-keep:]}"
+
+
 def _text_redline(segments: Sequence["Segment"], color: bool) -> str:
     out = []
     for s in segments:
         if s.op == "equal":
-            out.append(s.text)
+            out.append(_elide(s.text))
         elif s.op == "delete":
             out.append(f"{_RED}[-{s.text}-]{_RESET}" if color else f"[-{s.text}-]")
         else:
@@ -124,7 +133,7 @@ def render_markdown(report: "Report") -> str:
             out.append(f"**`{c.id}`** ({'/'.join(c.kinds)}, {report.clause_level(c.id)})")
             out.append("")
             for fld in c.fields:
-                out.append(f"> {fld.name}: {_html_redline(fld.segments, _md)}")
+                out.append(f"> {fld.name}: {_html_redline(fld.segments, _md, elide=True)}")
                 out.append("")
         if len(changes) > MARKDOWN_MAX_REDLINES:
             out += [f"… and {len(changes) - MARKDOWN_MAX_REDLINES} more (see `notices diff --format html`).", ""]
@@ -133,9 +142,11 @@ def render_markdown(report: "Report") -> str:
 
 
 # --------------------------------------------------------------------------- html
-def _html_redline(segments: Sequence["Segment"], escape=lambda t: html.escape(t, quote=False)) -> str:
+def _html_redline(segments: Sequence["Segment"], escape=lambda t: html.escape(t, quote=False),
+                  elide: bool = False) -> str:
     tags = {"equal": "{}", "insert": "<ins>{}</ins>", "delete": "<del>{}</del>"}
-    return "".join(tags[s.op].format(escape(s.text)) for s in segments)
+    return "".join(tags[s.op].format(escape(_elide(s.text) if elide and s.op == "equal" else s.text))
+                   for s in segments)
 
 
 def _finding_html(f: "Finding") -> str:
@@ -159,7 +170,7 @@ def render_redline_fragment(report: "Report") -> str:
     out = [f'<section class="notices-redline" data-level="{report.level}" '
            f'data-old="{e(diff.old_label)}" data-new="{e(diff.new_label)}">',
            f'<p class="summary"><strong class="level level-{report.level}">{report.level}</strong> '
-           f'{e(report.notification_label)}. {e(report.summary)}</p>']
+           f'{e(report.summary)}</p>']
     findings = [f for f in report.findings if f.level != "none"]
     if findings:
         out.append('<table class="findings"><thead><tr><th>level</th><th>clause</th><th>change</th>'

@@ -36,6 +36,11 @@ KIND_LABELS: dict[str, str] = {
 }
 _LIST_FIELDS = frozenset({"channels"})
 
+#: Import deepdiff without numpy, pandas and polars (about 0.15 s of a 0.5 s budget):
+#: deepdiff imports them only to recognise their types, which facts never hold. The CLI
+#: sets this in its own short-lived process; a library caller's deepdiff is left as is.
+lean_deepdiff_import = False
+
 
 @dataclass(frozen=True)
 class FactChange:
@@ -119,12 +124,17 @@ def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) ->
             per_clause[ident] = [FactChange(c, _kind(k), _key(k), old_by_clause[ident].get(k),
                                             new_by_clause[ident].get(k), f, (ident,), "clause")
                                  for c, k, f in changes]
+    order = list(new_nodes) + [i for i in old_nodes if i not in new_nodes]
     old_all = merge(f for n in old_nodes.values() for f in n.facts)
     new_all = merge(f for n in new_nodes.values() for f in n.facts)
     version_changes = []
-    if old_all != new_all:
-        for change, k, fields in _deep_changes(old_all, new_all, depth=0):
-            where = tuple(i for i, cs in per_clause.items() if any(key_string(c.key) == k for c in cs))
+    # deepdiff sees only the keys that differ: equal facts need no deep comparison
+    differing = {k for k in old_all.keys() | new_all.keys() if old_all.get(k) != new_all.get(k)}
+    if differing:
+        old_diff = {k: v for k, v in old_all.items() if k in differing}
+        new_diff = {k: v for k, v in new_all.items() if k in differing}
+        for change, k, fields in _deep_changes(old_diff, new_diff, depth=0):
+            where = tuple(i for i in order if any(key_string(c.key) == k for c in per_clause.get(i, ())))
             version_changes.append(FactChange(change, _kind(k), _key(k), old_all.get(k), new_all.get(k),
                                               fields, where, "version"))
     return version_changes, per_clause
@@ -135,27 +145,54 @@ def _deep_changes(old: dict, new: dict, depth: int) -> list[tuple]:
 
     ``depth`` is how many levels of grouping sit above the fact keys (1 for per clause).
     """
-    from deepdiff import DeepDiff
-
-    tree = DeepDiff(old, new, view="tree", ignore_order=False)
+    DeepDiff = _deepdiff()
+    # threshold_to_diff_deeper=0: always report per key, never "the whole dict changed"
+    tree = DeepDiff(old, new, view="tree", ignore_order=False, threshold_to_diff_deeper=0)
     found: dict[tuple, dict[str, Any]] = {}
     for report_type, levels in tree.items():
         for level in levels:
             path = level.path(output_format="list")
             group, rest = tuple(path[:depth]), path[depth:]
             if not rest:  # a whole clause appeared or disappeared
-                side = level.t2 if report_type == "dictionary_item_added" else level.t1
-                change = "added" if report_type == "dictionary_item_added" else "removed"
-                for k in side:
-                    found.setdefault(group + (k,), {"change": change, "fields": set()})
+                t1 = level.t1 if isinstance(level.t1, dict) else {}
+                t2 = level.t2 if isinstance(level.t2, dict) else {}
+                for k in sorted(set(t1) | set(t2)):
+                    if t1.get(k) != t2.get(k):
+                        change = "added" if k not in t1 else "removed" if k not in t2 else "modified"
+                        fields = {n for n in set(t1.get(k) or {}) | set(t2.get(k) or {})
+                                  if (t1.get(k) or {}).get(n) != (t2.get(k) or {}).get(n)}
+                        found.setdefault(group + (k,), {"change": change, "fields": fields})
                 continue
             k = rest[0]
             slot = found.setdefault(group + (k,), {"change": "modified", "fields": set()})
-            if len(rest) == 1:
-                slot["change"] = "added" if report_type == "dictionary_item_added" else "removed"
-            else:
+            if len(rest) > 1:
                 slot["fields"].add(str(rest[1]))
+            elif report_type == "dictionary_item_added":
+                slot["change"] = "added"
+            elif report_type == "dictionary_item_removed":
+                slot["change"] = "removed"
+            else:  # the fact's fields replaced wholesale
+                a, b = level.t1 if isinstance(level.t1, dict) else {}, level.t2 if isinstance(level.t2, dict) else {}
+                slot["fields"].update(n for n in set(a) | set(b) if a.get(n) != b.get(n))
     return [(v["change"],) + k + (tuple(sorted(v["fields"])),) for k, v in sorted(found.items())]
+
+
+def _deepdiff():
+    """The DeepDiff class, imported lean when :data:`lean_deepdiff_import` is set."""
+    import sys
+
+    blocked = [m for m in ("numpy", "pandas", "polars") if m not in sys.modules]
+    if lean_deepdiff_import and "deepdiff" not in sys.modules and len(blocked) == 3:
+        for name in blocked:
+            sys.modules[name] = None  # type: ignore[assignment]  # `import name` fails fast
+        try:
+            import deepdiff  # noqa: F401
+        finally:
+            for name in blocked:
+                del sys.modules[name]
+    from deepdiff import DeepDiff
+
+    return DeepDiff
 
 
 def _group(changes: list[tuple]) -> dict[str, list[tuple]]:

@@ -38,8 +38,8 @@ def _loader():
 
     class UniqueKeyLoader(base):  # type: ignore[misc,valid-type]
         def construct_mapping(self, node, deep=False):
-            keys = [self.construct_object(k, deep=deep) for k, _ in node.value]
-            if len(keys) != len(set(map(repr, keys))):
+            keys = [getattr(k, "value", id(k)) for k, _ in node.value]
+            if len(keys) != len(set(keys)):
                 raise _Doubt("duplicate key")
             return super().construct_mapping(node, deep=deep)
 

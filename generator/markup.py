@@ -13,7 +13,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _MD_BLOCK_START = re.compile(r"^(\s*)([-+=>#])", re.MULTILINE)
 URL_OR_EMAIL = re.compile(
-    r"(?P<url>https?://[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+    r"(?P<url>https?://[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 
 
 def escape_markdown(text: str) -> str:

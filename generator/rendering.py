@@ -40,7 +40,16 @@ def environment(autoescape: bool):
     env.filters["md"] = markdown_with_autolinks
     env.filters["md_escape"] = escape_markdown
     env.filters["inline_html"] = lambda t: __import__("markupsafe").Markup(text_to_html(t))
+    env.filters["display_width"] = display_width
     return env
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take two
+    (Unicode Standard Annex #11), so a text underline matches a Chinese heading."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def format_date(date, locale: str = "en") -> str:
@@ -65,14 +74,27 @@ def render(version: Version, format: Format = "md", *, locale: str = "en",
     tokens = layout(version, locale, translate or (lambda i, t: (t, "")), _)
     env = environment(format == "html")
     template = env.get_template(f"statement/statement.{_SUFFIX[format]}.j2")
-    if gettext is not None:
-        env = env.overlay()
-        env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
-        template = env.get_template(f"statement/statement.{_SUFFIX[format]}.j2")
     return template.render(
         version=version,
         tokens=tokens,
         locale=locale,
         updated_on=format_date(version.updated_on, locale),
         lang=locale,
+        **_gettext_context(gettext),
     )
+
+
+def _gettext_context(gettext) -> dict:
+    """``_``/``gettext``/``ngettext`` for one render, as context variables.
+
+    Installing them on an ``overlay()`` of the cached environment would write
+    into the globals dict the overlay shares with it, so one locale's strings
+    would leak into every later render.
+    """
+    if gettext is None:
+        return {}
+    from jinja2.ext import _make_new_gettext, _make_new_ngettext
+
+    g = _make_new_gettext(gettext)
+    return {"_": g, "gettext": g,
+            "ngettext": _make_new_ngettext(lambda s, p, n: gettext(s if n == 1 else p))}

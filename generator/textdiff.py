@@ -62,14 +62,34 @@ def redline(old: str | None, new: str | None) -> tuple[Segment, ...]:
         else:
             out.append(Segment(op, text))
 
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, old_tokens, new_tokens in _cleanup(difflib.SequenceMatcher(None, a, b, autojunk=False), a, b):
         if tag == "equal":
-            push("equal", a[i1:i2])
+            push("equal", old_tokens)
         else:
-            push("delete", a[i1:i2])
-            push("insert", b[j1:j2])
+            push("delete", old_tokens)
+            push("insert", new_tokens)
     return tuple(out)
+
+
+def _cleanup(matcher: difflib.SequenceMatcher, a: list[str], b: list[str]) -> list[tuple[str, list, list]]:
+    """Opcodes with tiny kept runs between two changes folded into them (readable redlines).
+
+    ``[-Our-]{+We may revise this+} Privacy`` stays, but ``[-is-]{+from+} [-subject-]{+time+}``
+    becomes ``[-is subject-]{+from time+}``: a space or one short word is not worth keeping apart.
+    """
+    ops = [[tag, a[i1:i2], b[j1:j2]] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    out: list[list] = []
+    for i, op in enumerate(ops):
+        tag, old, _ = op
+        inner = 0 < i < len(ops) - 1
+        words = [t for t in old if not t.isspace()]
+        if tag == "equal" and inner and (not words or (len(words) == 1 and len(words[0]) <= 3)):
+            op = ["replace", old, list(old)]
+        if out and out[-1][0] != "equal" and op[0] != "equal":
+            out[-1] = ["replace", out[-1][1] + op[1], out[-1][2] + op[2]]
+        else:
+            out.append(op)
+    return [tuple(op) for op in out]
 
 
 def is_editorial(old: str | None, new: str | None) -> bool:
@@ -98,13 +118,24 @@ def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "cannot"})
+
+
 def _near_spelling(a: str, b: str) -> bool:
-    """A typo fix: at most two edits apart, and most of the word kept."""
+    """A typo fix: at most two edits apart, most of the word kept, the meaning not flipped.
+
+    Numbers (15 → 30), negations (can → can't) and affixes (lawful → unlawful,
+    right → rights) are never typos.
+    """
     a, b = a.lower().strip("'-"), b.lower().strip("'-")
     if a == b:
         return True
-    if a.isdigit() or b.isdigit():
-        return False  # 15 -> 30 is never a typo
+    if any(ch.isdigit() for ch in a + b):
+        return False
+    if {a, b} & _NEGATIONS or a.endswith("n't") != b.endswith("n't"):
+        return False
+    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return False
     return _edit_distance(a, b) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 

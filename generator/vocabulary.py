@@ -76,6 +76,7 @@ PURPOSES: Final[dict[str, str]] = {
     "av:InternalReporting": "internal policies and reports",
     "av:ModelTraining": "training machine-learning models",
     "av:HealthInsights": "health insights",
+    "dpv:ResearchAndDevelopment": "research and development",
 }
 
 LEGAL_BASES: Final[dict[str, str]] = {
@@ -116,6 +117,7 @@ RECIPIENTS: Final[dict[str, str]] = {
     "av:Public": "the public",
     "av:DataBroker": "data brokers",
     "av:Insurer": "insurers",
+    "av:CloudHostingProvider": "cloud hosting providers",
 }
 
 RIGHTS: Final[dict[str, str]] = {

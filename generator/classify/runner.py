@@ -90,7 +90,13 @@ class Report:
         return any(f.level == "review" for f in self.findings)
 
     def clause_level(self, clause_id: str) -> str:
-        return highest([f.level for f in self.findings if clause_id in (f.clause, *f.clauses)])
+        """The highest level of the findings on a clause (a division: on what it contains)."""
+        own = [f.level for f in self.findings if clause_id in (f.clause, *f.clauses)]
+        if own or clause_id not in self.diff.fact_subtrees:
+            return highest(own)
+        nodes = (self.diff.old_nodes, self.diff.new_nodes)
+        return highest([f.level for f in self.findings for c in f.clauses
+                        if any(c in n and clause_id in n[c].path for n in nodes)])
 
     def rules(self) -> list[str]:
         """Ids of the rules that decided something, in finding order, each once."""

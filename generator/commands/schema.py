@@ -7,9 +7,15 @@ import click
 
 
 @click.command("schema")
-@click.argument("which", type=click.Choice(["statement", "version"]), default="statement")
+@click.argument("which", type=click.Choice(["statement", "version", "merchant"]), default="statement")
 def command(which):
-    """Print the JSON Schema of statement.yaml or version.yaml, generated from the model."""
-    from ..model import json_schemas
+    """Print the JSON Schema of statement.yaml, version.yaml or a merchant profile, from the model."""
+    if which == "merchant":
+        from ..merchant.profile import json_schema
 
-    click.echo(json.dumps(json_schemas()[which], indent=2, ensure_ascii=False, sort_keys=True))
+        schema = json_schema()
+    else:
+        from ..model import json_schemas
+
+        schema = json_schemas()[which]
+    click.echo(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True))

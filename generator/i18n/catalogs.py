@@ -24,6 +24,7 @@ Catalogs are read with Babel's ``read_po`` (its compile statistics overcount);
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import os
@@ -54,6 +55,7 @@ INTERFACE_SOURCES: tuple[tuple[str, str], ...] = (
 TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
 LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
 PROJECT = "allvalue-notices"
+WIDTH = 76
 NOTICE = ("Translated by the allvalue-notices project (policy as code).\n"
           "# This is not AllValue's own published text; the English governs.")
 
@@ -105,9 +107,43 @@ def _read_catalog(path: str, mtime_ns: int, size: int) -> Catalog:
 
     with open(path, "rb") as f:
         try:
-            return read_po(f, abort_invalid=True)
+            catalog = read_po(f, abort_invalid=True)
         except PoFileError as e:
             raise SourceErrors([SourceError(path, getattr(e, "lineno", None), None, str(e))]) from None
+    for m in [*catalog, *catalog.obsolete.values()]:
+        _previous_from_comments(m)
+    return catalog
+
+
+# Babel's read_po keeps ``#| msgid`` lines as user comments ("| msgid ..."), and its
+# write_po re-wraps a long previous msgid as prose, breaking the quoted strings. The
+# previous msgid is read and written here instead, in the form msgmerge uses.
+def _previous_from_comments(message: Message) -> None:
+    from babel.messages.pofile import unescape
+
+    lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    if not lines:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    fields: dict[str, str] = {}
+    key = None
+    for line in lines:
+        if not line.startswith('"'):
+            key, _, line = line.partition(" ")
+            fields[key] = ""
+        if key is not None:
+            fields[key] += unescape(line.strip())
+    if "msgid" in fields:
+        message.previous_id = [fields["msgid"]] + ([fields["msgid_plural"]] if "msgid_plural" in fields else [])
+
+
+def _previous_lines(message: Message, width: int) -> str:
+    from babel.messages.pofile import normalize
+
+    out = []
+    for key, text in zip(("msgid", "msgid_plural"), message.previous_id):
+        out += [f"#| {line}" for line in f"{key} {normalize(text, width=width - 3)}".splitlines()]
+    return "".join(line + "\n" for line in out)
 
 
 def by_context(catalog: Catalog) -> dict[str, Message]:
@@ -150,9 +186,19 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 
     from ..commands.common import atomic_write
 
+    from babel.messages.pofile import normalize
+
     buf = io.BytesIO()
-    write_po(buf, catalog, width=76, include_previous=True, ignore_obsolete=False)
-    atomic_write(path, buf.getvalue())
+    write_po(buf, catalog, width=WIDTH, include_previous=False, ignore_obsolete=False)
+    text = buf.getvalue().decode("utf-8")
+    for m in catalog:
+        if m.id and m.previous_id:
+            head = (f"msgctxt {normalize(m.context, width=WIDTH)}\n" if m.context else "") \
+                + f"msgid {normalize(m.id if isinstance(m.id, str) else m.id[0], width=WIDTH)}\n"
+            at = text.find("\n" + head) + 1
+            if at:
+                text = text[:at] + _previous_lines(m, WIDTH) + text[at:]
+    atomic_write(path, text.encode("utf-8"))
 
 
 # -- extract ----------------------------------------------------------------------------
@@ -207,12 +253,14 @@ def merge_content(old: Catalog, template: Catalog) -> tuple[Catalog, MergeResult
     from babel.messages.catalog import Message
 
     previous = by_context(old)
+    # an entry made obsolete by an earlier update keeps its translation if its id returns
+    revived = {m.context: m for m in old.obsolete.values() if m.id and m.context and m.context not in previous}
     result = MergeResult("", CONTENT_DOMAIN, changed=[], new=[], obsolete=[])
     merged = _copy_header(old)
     for t in template:
         if not t.id:
             continue
-        o = previous.pop(t.context, None)
+        o = previous.pop(t.context, None) or revived.get(t.context)
         m = Message(t.id, "", auto_comments=t.auto_comments, context=t.context)
         if o is not None:
             m.string, m.user_comments = o.string, list(o.user_comments)
@@ -237,8 +285,6 @@ def merge_content(old: Catalog, template: Catalog) -> tuple[Catalog, MergeResult
 
 
 def _copy_header(old: Catalog) -> Catalog:
-    import copy
-
     merged = copy.copy(old)
     merged._messages = type(old._messages)()
     merged.obsolete = type(old.obsolete)()
@@ -254,17 +300,20 @@ def update(source: Source, locales_dir: str | Path | None = None,
     for locale in locales:
         for domain, template in templates.items():
             path = po_path(locales_dir, locale, domain)
-            old = read_catalog(path) if path.exists() else new_catalog(locale, domain, template.creation_date)
+            old = copy.deepcopy(read_catalog(path)) if path.exists() \
+                else new_catalog(locale, domain, template.creation_date)
             if domain == CONTENT_DOMAIN:
                 merged, result = merge_content(old, template)
             else:
                 before = {m.id: m.string for m in old if m.id}
                 old.update(template, update_creation_date=True)
                 merged = old
-                result = MergeResult(locale, domain, changed=[m.id for m in old if m.id and m.id in before and "fuzzy" in m.flags and m.previous_id],
-                                     new=[m.id for m in old if m.id and m.id not in before],
-                                     obsolete=[k if isinstance(k, str) else k[0] for k in old.obsolete])
-                result.unchanged = len([m for m in old if m.id]) - len(result.new)
+                added = [m for m in old if m.id and m.id not in before]
+                result = MergeResult(
+                    locale, domain, changed=[m.id for m in added if m.previous_id],
+                    new=[m.id for m in added if not m.previous_id],
+                    obsolete=[k if isinstance(k, str) else k[0] for k in old.obsolete])
+                result.unchanged = len([m for m in old if m.id]) - len(added)
             merged.creation_date = template.creation_date
             result.locale = locale
             write_catalog(path, merged)

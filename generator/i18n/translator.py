@@ -168,7 +168,7 @@ class IncompleteTranslation(UsageError):
 def render_localized(version: Version, format: str = "md", locale: str = "en",
                      allow_fallback: bool = False, *, locales_dir: str | Path | None = None) -> str:
     """Render ``version`` in ``format`` and ``locale`` (negotiated) with its translations."""
-    from ..render import render
+    from ..rendering import render
 
     tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
     return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)

@@ -4,21 +4,35 @@ A reader who last acknowledged version A needs what ``diff(A, current)`` require
 compared directly, never added up from the steps between (DESIGN.md: a change made
 and undone is no change). So the site classifies every pair (A, B) with A older than
 B: the steps (consecutive pairs) feed the change history, the pairs ending at each
-version feed ``versions.json``, and the pairs ending at the current version get a
-redline page too, for the pop-up to link to.
+version feed ``versions.json``, and the steps and the pairs ending at the current
+version get a redline page (the pop-up links to the latter).
+
+n versions make n(n-1)/2 comparisons; with ``jobs > 1`` they are shared out among
+forked worker processes, which send back only what the site shows (:class:`Comparison`).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..classify.runner import Finding, Report
     from ..model import Policy, Version
 
 #: Levels that make the pop-up appear (the others only reach the change history).
 POPUP_LEVELS = ("material", "consent")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A classified change as the site shows it (from :class:`generator.classify.runner.Finding`)."""
+
+    clause: str | None
+    level: str
+    rule: str
+    citation: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -27,35 +41,18 @@ class Comparison:
 
     old: "Version"
     new: "Version"
-    report: "Report"
+    level: str
+    notification: str
+    summary: str
+    #: the material and consent findings, in document order (what the pop-up lists)
+    popup_findings: tuple[Finding, ...]
+    #: the redline as an HTML fragment ("" when the pair gets no redline page)
+    redline_html: str = ""
 
     @property
     def slug(self) -> str:
         """The redline page's folder name: ``<old>-to-<new>``."""
         return f"{self.old.version}-to-{self.new.version}"
-
-    @property
-    def level(self) -> str:
-        return self.report.level
-
-    @property
-    def notification(self) -> str:
-        return self.report.notification
-
-    @property
-    def summary(self) -> str:
-        return self.report.summary
-
-    @property
-    def popup_findings(self) -> "list[Finding]":
-        """The findings the pop-up lists: material and consent ones, in document order."""
-        return [f for f in self.report.findings if f.level in POPUP_LEVELS]
-
-    @cached_property
-    def redline_html(self) -> str:
-        from ..diff import render_redline_fragment
-
-        return render_redline_fragment(self.report)
 
 
 @dataclass(frozen=True)
@@ -87,15 +84,78 @@ class History:
                                                       c.old.updated_on, c.old.version))
 
 
-def build_history(policy: "Policy") -> History:
-    """Classify every pair of published versions of ``policy`` (drafts are not published)."""
-    from ..classify import classify
-    from ..diff import compare
+def load_policy(source_dir: str | Path) -> "Policy":
+    """The policy under ``source_dir`` with its published versions, read quickly.
 
+    libyaml through :mod:`generator.diffinputs` (which falls back to the precise loader,
+    with ``path:line:col`` errors, on any doubt); the content hash of every published
+    version is still checked. Drafts are never published, so they are not read.
+    """
+    import yaml
+
+    from ..diffinputs import index_policy
+    from ..errors import SourceError, SourceErrors
+    from ..model import Policy
+
+    index = index_policy(Path(source_dir))
+    meta_path = Path(source_dir) / index.policy / "policy.yaml"
+    meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+    if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
+        raise SourceErrors([SourceError(meta_path, 1, 1, "policy.yaml needs an 'id' and a 'title'")])
+    versions = tuple(e.load() for e in index.entries if e.status == "published")
+    return Policy(id=index.policy, title=meta["title"], versions=versions)
+
+
+# the versions a forked worker compares (inherited from the parent, never pickled)
+_VERSIONS: "tuple[Version, ...]" = ()
+
+
+def _compare_or_none(pair: tuple[int, int, bool]):
+    """In a worker: the comparison, or None on any error (the parent then redoes the pair
+    itself, so the real exception reaches the user whether or not it can be pickled)."""
+    try:
+        return _compare(pair)
+    except Exception:
+        return None
+
+
+def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tuple[Finding, ...], str]:
+    from ..classify import classify
+    from ..diff import compare, render_redline_fragment
+
+    i, j, with_redline = pair
+    versions = _VERSIONS
+    report = classify(compare(versions[i], versions[j], between=versions[i + 1:j]))
+    findings = tuple(Finding(f.clause, f.level, f.rule, f.citation, f.text)
+                     for f in report.findings if f.level in POPUP_LEVELS)
+    redline = render_redline_fragment(report) if with_redline else ""
+    return i, j, report.level, report.notification, report.summary, findings, redline
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def build_history(policy: "Policy", *, jobs: int = 1) -> History:
+    """Classify every pair of published versions of ``policy`` (drafts are not published)."""
+    global _VERSIONS
     versions = tuple(v for v in policy.versions if v.status == "published")
-    pairs: dict[tuple[str, str], Comparison] = {}
-    for j, new in enumerate(versions):
-        for i, old in enumerate(versions[:j]):
-            diff = compare(old, new, between=versions[i + 1:j])
-            pairs[(old.version, new.version)] = Comparison(old, new, classify(diff))
+    last = len(versions) - 1
+    todo = [(i, j, j == i + 1 or j == last) for j in range(len(versions)) for i in range(j)]
+    _VERSIONS = versions
+    try:
+        if jobs > 1 and len(todo) > 4:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(todo))) as pool:
+                results = pool.map(_compare_or_none, todo, chunksize=max(1, len(todo) // (4 * jobs)))
+            results = [r if r is not None else _compare(p) for p, r in zip(todo, results)]
+        else:
+            results = [_compare(p) for p in todo]
+    finally:
+        _VERSIONS = ()
+    pairs = {}
+    for i, j, level, notification, summary, findings, redline in results:
+        cmp = Comparison(versions[i], versions[j], level, notification, summary, findings, redline)
+        pairs[(versions[i].version, versions[j].version)] = cmp
     return History(policy, versions, pairs)

@@ -48,6 +48,4 @@ def localizer(version: "Version", locale: str) -> Localizer:
     except ImportError:  # the i18n layer is optional for a build: English with a note
         return Localizer(locale, _fallback, lambda s: s, complete=False)
     tr = i18n.translator(version, locale, allow_fallback=True)
-    complete = all(not tr.translate(n.id, n.text or n.title or "")[1]
-                   for n in version.nodes() if (n.text or n.title))
-    return Localizer(locale, tr.translate, tr.gettext, complete=complete)
+    return Localizer(locale, tr.translate, tr.gettext, complete=bool(tr.report.get("complete", True)))

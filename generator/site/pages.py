@@ -49,11 +49,37 @@ def _environment():
     return env
 
 
-def render_template(name: str, gettext, **context: Any) -> str:
-    """Render one of ``templates/site/`` with ``gettext`` for its interface strings."""
-    env = _environment().overlay()
-    env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=True)
-    return env.get_template(name).render(**context)
+def _gettext_callables(gettext) -> dict[str, Any]:
+    """``_``/``gettext``/``ngettext`` for a render context, as Jinja's newstyle gettext
+    does them: the translation, then ``%``-formatting with the keyword arguments."""
+    import jinja2
+    import markupsafe
+
+    def _format(context, text: str, variables: dict) -> str:
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return text % variables
+
+    @jinja2.pass_context
+    def _gettext(context, message: str, **variables: Any) -> str:
+        return _format(context, gettext(message), variables)
+
+    @jinja2.pass_context
+    def _ngettext(context, singular: str, plural: str, n: int, **variables: Any) -> str:
+        variables.setdefault("num", n)
+        return _format(context, gettext(singular if n == 1 else plural), variables)
+
+    return {"_": _gettext, "gettext": _gettext, "ngettext": _ngettext}
+
+
+def render_template(name: str, gettext, locale: str = "en", **context: Any) -> str:
+    """Render one of ``templates/site/`` with ``gettext`` for its interface strings.
+
+    The gettext callables go in the render context (not the environment's globals), so
+    one environment, and one compilation of each template, serves every locale.
+    """
+    template = _environment().get_template(name)
+    return template.render(locale=locale, **_gettext_callables(gettext), **context)
 
 
 @dataclass(frozen=True)
@@ -81,7 +107,7 @@ def statement_body(version: "Version", loc: Localizer) -> str:
     from ..layout import layout
 
     tokens = layout(version, loc.locale, loc.translate, loc.gettext)
-    return render_template("site/statement.html.j2", loc.gettext, tokens=tokens, lang=loc.locale)
+    return render_template("site/statement.html.j2", loc.gettext, loc.locale, tokens=tokens, lang=loc.locale)
 
 
 def statement_page(version: "Version", history: "History", loc: Localizer, path: str) -> Page:
@@ -90,7 +116,7 @@ def statement_page(version: "Version", history: "History", loc: Localizer, path:
     is_current = version.version == history.current.version
     title = loc.translate("title", version.statement.title)[0]
     text = render_template(
-        "site/statement.md.j2", loc.gettext,
+        "site/statement.md.j2", loc.gettext, loc.locale,
         title=title, version=version, is_current=is_current, root=_root(path),
         page_kind="statement" if path == "index.md" else "version",
         illustrative=version.illustrative, complete=loc.complete,
@@ -113,16 +139,13 @@ def history_page(history: "History", loc: Localizer) -> Page:
             "version_link": "../" + version_path(v),
             "redline_link": "../" + redline_path(step) if step else "",
         })
-    return Page(path, render_template("site/history.md.j2", loc.gettext, rows=rows))
+    return Page(path, render_template("site/history.md.j2", loc.gettext, loc.locale, rows=rows))
 
 
 def redline_page(cmp: "Comparison", loc: Localizer) -> Page:
     path = redline_path(cmp)
-    title = loc.gettext("Changes from version %(old)s to version %(new)s") % {
-        "old": cmp.old.version, "new": cmp.new.version}
     return Page(path, render_template(
-        "site/redline.md.j2", loc.gettext, title=title, cmp=cmp, root=_root(path),
-        locale=loc.locale, summary=loc.gettext(cmp.summary),
+        "site/redline.md.j2", loc.gettext, loc.locale, cmp=cmp, root=_root(path), summary=loc.gettext(cmp.summary),
         findings=[_LocalFinding(f, loc.gettext(f.text)) for f in cmp.popup_findings],
         redline=cmp.redline_html))
 
@@ -136,12 +159,18 @@ class _LocalFinding:
         return getattr(self.finding, name)
 
 
-def nav(history: "History", loc: Localizer) -> list:
+def interface_strings(loc: Localizer) -> dict[str, str]:
+    """The strings of the navigation and the pop-up (``templates/site/strings.json.j2``)."""
+    import json
+
+    return json.loads(render_template("site/strings.json.j2", loc.gettext, loc.locale))
+
+
+def nav(history: "History", strings: dict[str, str]) -> list:
     """The navigation: the statement, the history, and every version (newest first)."""
-    _ = loc.gettext
     versions = [{v.version: version_path(v)} for v in reversed(history.versions)]
-    return [{_("Privacy Statement"): "index.md"}, {_("Change history"): "history/index.md"},
-            {_("All versions"): versions}]
+    return [{strings["nav.statement"]: "index.md"}, {strings["nav.history"]: "history/index.md"},
+            {strings["nav.versions"]: versions}]
 
 
 def locale_pages(history: "History", locale: str) -> list[Page]:

@@ -29,8 +29,9 @@ def prose_substantive(change, diff) -> Iterator[str]:
     """Words added, removed or replaced (not typos) in a clause whose facts did not change."""
     if change.id in diff.fact_clauses:
         return
-    if change.kind in ("added", "removed") and change.fields:
-        yield f"clause {change.kind}: {change.label}"
+    if change.kind in ("added", "removed"):
+        if change.fields and change.id not in diff.fact_subtrees:
+            yield f"clause {change.kind}: {change.label}"
     elif change.fields and not change.prose_editorial:
         names = ", ".join(f.name for f in change.fields)
         yield f"{names} reworded: {change.label}"

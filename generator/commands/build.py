@@ -1,0 +1,33 @@
+"""``notices build``: the Rules Center, every locale, into build/site/ (atomically)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from .common import source_option
+
+
+@click.command("build")
+@source_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build/site"),
+              show_default=True, help="Where the site goes (replaced only if the build succeeds).")
+@click.option("--site-url", envvar="NOTICES_SITE_URL", metavar="URL",
+              help="Where the site is published (canonical URLs, sitemaps, the 404 page).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to use (default: the CPU count, at most 4).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def command(source_dir: Path, output: Path, site_url: str | None, jobs: int | None, quiet: bool) -> None:
+    """Build the Rules Center with mkdocs: every version, the change history, redlines,
+    versions.json and the pop-up, in every locale. Strict: a broken link or anchor fails
+    the build, and a failed build leaves the previous site as it was."""
+    from ..site import build_site
+
+    start = time.monotonic()
+    say = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
+    result = build_site(source_dir, output, jobs=jobs, site_url=site_url, progress=say)
+    if not quiet:
+        click.echo(f"built {result.pages} pages for {result.versions} version(s) in "
+                   f"{len(result.locales)} locales into {output} "
+                   f"({time.monotonic() - start:.1f} s)", err=True)

@@ -1,0 +1,297 @@
+"""Build the Rules Center: generate the pages, run mkdocs once per locale, swap in the result.
+
+The build is
+
+- **strict**: ``site/mkdocs.base.yml`` sets ``strict: true`` and ``validation: anchors:
+  warn``, so a broken link or anchor fails it; every warning mkdocs logged is reported;
+- **deterministic**: ``SOURCE_DATE_EPOCH`` (default: the current version's date) fixes
+  every date mkdocs writes (sitemaps and their gzip headers); nothing else varies;
+- **atomic**: everything is built in a temporary directory beside the output, which
+  replaces the output only when every locale built; a failure leaves it as it was.
+
+Output::
+
+    <output>/index.html       picks the reader's locale
+    <output>/versions.json    see :mod:`generator.site.manifest`
+    <output>/assets/popup.js  the pop-up, for storefronts that embed it
+    <output>/<locale>/...     one mkdocs site per locale
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import NoticesError
+from .history import History, build_history, default_jobs, load_policy
+from .l10n import LOCALE_NAMES, SITE_LOCALES, localizer
+from .manifest import manifest_json
+from .pages import interface_strings, locale_pages, nav, render_template
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+#: The mkdocs project: configuration, theme overrides, assets (never generated pages).
+SITE_PROJECT = PROJECT_ROOT / "site"
+DEFAULT_OUTPUT = Path("build/site")
+
+
+class SiteBuildError(NoticesError):
+    """mkdocs refused the site (strict mode): every warning it logged, one per line."""
+
+    def __init__(self, locale: str, messages: list[str], cause: str = ""):
+        self.locale, self.messages = locale, messages
+        lines = [f"site ({locale}): {m}" for m in messages] or [f"site ({locale}): {cause}"]
+        if messages and cause:
+            lines.append(f"site ({locale}): {cause}")
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Project:
+    """A generated mkdocs project: the pages and one config file per locale."""
+
+    root: Path
+    locales: tuple[str, ...]
+    #: where the site is published (its root, above the locales); None: unknown
+    site_url: str | None = None
+
+    def config_file(self, locale: str) -> Path:
+        return self.root / f"mkdocs.{locale}.yml"
+
+    def site_dir(self, locale: str) -> Path:
+        return self.root / "site" / locale
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def source_date_epoch(history: History) -> str:
+    """``SOURCE_DATE_EPOCH`` if set, else midnight UTC of the current version's date."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    day = history.current.updated_on
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def write_project(history: History, root: Path, locales: tuple[str, ...] = SITE_LOCALES,
+                  site_project: Path = SITE_PROJECT, site_url: str | None = None) -> Project:
+    """Generate every page and a config per locale under ``root`` (a plain mkdocs project).
+
+    ``mkdocs build -f <root>/mkdocs.<locale>.yml`` builds it without this package (the
+    benchmark does exactly that).
+    """
+    project = write_common(history, root, locales, site_project, site_url)
+    for locale in locales:
+        write_locale(history, project, locale, site_project)
+    return project
+
+
+def write_common(history: History, root: Path, locales: tuple[str, ...] = SITE_LOCALES,
+                 site_project: Path = SITE_PROJECT, site_url: str | None = None) -> Project:
+    """The files at the top of the site: versions.json, the locale chooser, the pop-up."""
+    project = Project(root, locales, site_url)
+    _write(project.site / "versions.json", manifest_json(history, locales))
+    _write(project.site / "index.html", render_template(
+        "site/root.html.j2", lambda s: s, locales=[(loc, LOCALE_NAMES[loc]) for loc in locales]))
+    (project.site / "assets").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(site_project / "assets" / "popup.js", project.site / "assets" / "popup.js")
+    return project
+
+
+def write_locale(history: History, project: Project, locale: str,
+                 site_project: Path = SITE_PROJECT) -> None:
+    """The pages of one locale and its mkdocs config (INHERITing site/mkdocs.<locale>.yml)."""
+    docs = project.root / "pages" / locale
+    for page in locale_pages(history, locale):
+        _write(docs / page.path, page.text)
+    shutil.copytree(site_project / "assets", docs / "assets")
+    strings = interface_strings(localizer(history.current, locale))
+    config = {
+        "INHERIT": str(site_project / f"mkdocs.{locale}.yml"),
+        "docs_dir": str(docs),
+        "site_dir": str(project.site_dir(locale)),
+        "theme": {"custom_dir": str(site_project / "overrides")},
+        "nav": nav(history, strings),
+    }
+    if project.site_url:  # canonical links, sitemaps, and a 404 page that works at any depth
+        config["site_url"] = project.site_url.rstrip("/") + f"/{locale}/"
+    # JSON is YAML: no YAML writer needed, and the file is byte-stable
+    _write(project.config_file(locale), json.dumps(config, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[_Collect]:
+    """Collect mkdocs' warnings instead of printing them; silence jieba's chatter."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = _Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def run_mkdocs(project: Project, locale: str) -> None:
+    """``mkdocs build`` of one locale, strict; raise SiteBuildError with every warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet_mkdocs() as log:
+        try:
+            config = load_config(str(project.config_file(locale)))
+            build(config)
+        except MkDocsException as e:
+            raise SiteBuildError(locale, log.messages, str(e)) from None
+        except SystemExit as e:  # mkdocs' Abort on strict warnings is a ClickException
+            raise SiteBuildError(locale, log.messages, f"mkdocs exited with {e.code}") from None
+    if log.messages:  # strict is on in the base config; keep it so even if a config drops it
+        raise SiteBuildError(locale, log.messages)
+
+
+@contextmanager
+def _env(name: str, value: str) -> Iterator[None]:
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def swap_in(staged: Path, output: Path) -> None:
+    """Replace ``output`` by ``staged`` (same file system): two renames, old one removed last."""
+    old = None
+    if output.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.replace(output, old / "site")
+    try:
+        os.replace(staged, output)
+    except BaseException:
+        if old is not None:
+            os.replace(old / "site", output)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+# what a forked locale worker builds (inherited from the parent, never pickled)
+_JOB: "tuple[History, Project] | None" = None
+
+
+def _build_locale(locale: str) -> tuple[str, str] | None:
+    """In a worker: generate and build one locale. None when it built; ("error", message)
+    for a NoticesError; ("crash", "") for anything else (the parent redoes it to raise it)."""
+    history, project = _JOB
+    try:
+        write_locale(history, project, locale)
+        run_mkdocs(project, locale)
+    except NoticesError as e:
+        return ("error", str(e))
+    except Exception:
+        return ("crash", "")
+    return None
+
+
+def build_locales(history: History, project: Project, jobs: int = 1) -> None:
+    """Generate and build every locale of ``project``, ``jobs`` at a time (forked workers)."""
+    global _JOB
+    locales = project.locales
+    if jobs <= 1 or len(locales) <= 1:
+        for locale in locales:
+            write_locale(history, project, locale)
+            run_mkdocs(project, locale)
+        return
+    import multiprocessing
+
+    # longest first (Chinese search segmentation is the slow part) keeps both cores busy
+    order = sorted(locales, key=lambda loc: loc == "en")
+    _JOB = (history, project)
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(order))) as pool:
+            results = dict(zip(order, pool.map(_build_locale, order, chunksize=1)))
+    finally:
+        _JOB = None
+    errors = [results[loc][1] for loc in locales if results[loc] and results[loc][0] == "error"]
+    if errors:
+        raise NoticesError("\n".join(errors))
+    for locale in locales:
+        if results[locale]:  # a crash: build it here to raise the real exception
+            shutil.rmtree(project.root / "pages" / locale, ignore_errors=True)
+            write_locale(history, project, locale)
+            run_mkdocs(project, locale)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    locales: tuple[str, ...]
+    pages: int
+    versions: int
+
+
+def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
+               locales: tuple[str, ...] = SITE_LOCALES, jobs: int | None = None,
+               site_url: str | None = None,
+               progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the Rules Center from the source tree at ``source_dir`` into ``output``.
+
+    ``jobs`` processes share the comparisons and the locales (default: the CPU count,
+    at most 4); the output is the same whatever the number. ``site_url`` is where the
+    site is published (e.g. ``https://rules.example.com/``): without it mkdocs writes no
+    canonical URLs nor sitemap entries, and its 404 page works only at the server's root.
+    """
+    say = progress or (lambda msg: None)
+    jobs = default_jobs() if jobs is None else jobs
+    policy = load_policy(source_dir)
+    say(f"comparing {len(policy.versions)} published version(s)")
+    history = build_history(policy, jobs=jobs)
+    if not history.versions:
+        raise NoticesError(f"{source_dir}: policy {policy.id} has no published version to publish")
+    output = Path(output).absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
+    try:
+        with _env("SOURCE_DATE_EPOCH", source_date_epoch(history)):
+            say(f"generating and building {len(locales)} locale(s): {', '.join(locales)}")
+            project = write_common(history, work / "project", locales, site_url=site_url)
+            build_locales(history, project, jobs)
+        pages = sum(1 for _ in project.site.rglob("index.html"))
+        swap_in(project.site, output)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(output, locales, pages, len(history.versions))

@@ -1,0 +1,330 @@
+"""The Section VIII classifier: every rule triggered once and missed once, decisions, the registry."""
+from __future__ import annotations
+
+import pytest
+
+from tests.diff_helpers import ROOT, classify_pair, edited, example
+
+BASE = "2023-08-25"
+
+
+def base():
+    return example(BASE)
+
+
+def rule_hits(report, rule_id):
+    return [f for f in report.findings if f.rule == rule_id]
+
+
+def new_clause(ident, text, *facts):
+    return {"id": ident, "text": text, "facts": list(facts)}
+
+
+# --------------------------------------------------------------------------- triggers
+# (rule id, edit of the base version, expected level of the diff, words in the finding)
+TRIGGERS = {
+    "right-removed": (lambda t: t.drop_fact("rights.copy.request", code="av:RightToCopy"),
+                      "consent", "right removed: right to a copy"),
+    "right-narrowed": (lambda t: t.find("rights.consent.withdraw")["facts"].__setitem__(
+        0, {"kind": "right", "code": "av:RightToWithdrawConsent", "channels": ["av:InProduct"]}),
+        "consent", "no longer through customer service"),
+    "sensitive-data-added": (lambda t: t.add_fact("collect.optional.camera", kind="data", code="av:HealthData",
+                                                  sensitive=True), "consent", "health data (sensitive)"),
+    "purpose-for-collected-data": (lambda t: t.add_fact("collect.display.service-log", kind="purpose",
+                                                        code="dpv:ResearchAndDevelopment"),
+                                   "consent", "for data already collected: service log"),
+    "data-to-new-controller": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
+                                                    code="av:DataBroker", via="share"),
+                               "consent", "recipient added: data brokers"),
+    "purpose-changed": (lambda t: t.drop_fact("collect.rules.internal-use", code="av:InternalReporting"),
+                        "material", "purpose removed: internal policies and reports"),
+    "data-category-changed": (lambda t: t.drop_fact("collect.account.special-benefits.data", code="av:WeChatID"),
+                              "material", "personal data removed: WeChat ID"),
+    "processing-changed": (lambda t: t.add_fact("collect.rules.internal-use", kind="processing",
+                                                code="av:ModelTraining"),
+                           "material", "use of data added: training machine-learning models"),
+    "controller-changed": (lambda t: t.find("def.party")["facts"][0].update(address="1 Example Road, Hong Kong"),
+                           "material", "controller changed"),
+    "recipients-changed": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
+                                                code="av:CloudHostingProvider", via="share"),
+                           "material", "recipient added: cloud hosting providers"),
+    "transfer-destination-changed": (lambda t: t.add_fact("transfer.global", kind="transfer", destination="US"),
+                                     "material", "cross-border destination added: the United States"),
+    "rights-changed": (lambda t: t.find("rights.delete.intro")["facts"].__setitem__(
+        0, {"kind": "right", "code": "av:RightToErasure", "channels": ["av:Email"]}),
+        "material", "right to deletion: now also by email"),
+    "contacts-changed": (lambda t: t.add_fact("contact.department", kind="contact", channel="phone",
+                                              value="+852 0000 0000"),
+                         "material", "contact added: telephone number +852 0000 0000"),
+    "unlisted-fact-changed": (lambda t: t.find("protect.retention.period")["facts"][1].update(min_years=5),
+                              "review", "retention changed"),
+    "prose-substantive": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement may change at any time without notice."), "review", "text reworded"),
+    "wording-editorial": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statment is subject to change."), "editorial", "typo or punctuation fixed"),
+    "clause-moved": (lambda t: t.insert_after("update.posting", t.remove("update.may-change")),
+                     "editorial", "moved to update"),
+    "renumbered-only": (lambda t: t.remove("update.material.service-model"),
+                        "review", "renumbered 2 → 1"),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(TRIGGERS))
+def test_rule_triggers(rule_id):
+    edit, level, words = TRIGGERS[rule_id]
+    report = classify_pair(base(), edited(base(), edit))
+    hits = rule_hits(report, rule_id)
+    assert hits, [(f.rule, f.text) for f in report.findings]
+    assert any(words in f.text for f in hits), [f.text for f in hits]
+    assert report.level == level
+
+
+def test_every_registered_rule_has_a_trigger_and_a_near_miss():
+    from generator.classify import default_registry
+
+    ids = {r.id for r in default_registry()}
+    assert ids == set(TRIGGERS) | {"impact-assessment-high"}
+    assert ids == set(NEAR_MISSES) | {"impact-assessment-high"}
+
+
+def test_impact_assessment_high_and_its_near_miss():
+    import datetime as dt
+
+    ia = {"risk": "high", "date": dt.date(2024, 4, 1), "summary": "new data centre"}
+    report = classify_pair(base(), edited(base(), impact_assessment=ia))
+    assert [f.rule for f in report.findings] == ["impact-assessment-high"]
+    assert report.level == "material" and report.findings[0].clause is None
+    medium = classify_pair(base(), edited(base(), impact_assessment={**ia, "risk": "medium"}))
+    assert medium.level == "none" and not medium.findings
+    # the same high-risk assessment on both sides is no change
+    old = edited(base(), impact_assessment=ia)
+    assert classify_pair(old, edited(base(), impact_assessment=ia)).level == "none"
+
+
+# --------------------------------------------------------------------------- near misses
+def _same_email_in_new_clause(t):
+    t.insert_after("contact.complaint", new_clause(
+        "contact.privacy", "Privacy questions can also go to legal@allvalue.com.",
+        {"kind": "contact", "channel": "email", "value": "legal@allvalue.com"}))
+
+
+# (rule id that must NOT fire, edit, rule id that decides instead or None, level)
+NEAR_MISSES = {
+    "right-removed": (lambda t: (t.drop_fact("rights.copy.request", code="av:RightToCopy"),
+                                 t.add_fact("rights.others.deceased", kind="right", code="av:RightToCopy",
+                                            channels=["av:Email"])), "wording-editorial", "editorial"),
+    "right-narrowed": (lambda t: t.find("rights.access.merchant.website")["facts"].__setitem__(
+        0, {"kind": "right", "code": "av:RightToAccess", "channels": []}), "wording-editorial", "editorial"),
+    # GPS location is sensitive but already collected (collect.display.device)
+    "sensitive-data-added": (lambda t: t.add_fact("collect.optional.camera", kind="data",
+                                                  code="pd:GPSCoordinates", sensitive=True),
+                             "wording-editorial", "editorial"),
+    "purpose-for-collected-data": (lambda t: t.insert_after("collect.rules.internal-use", new_clause(
+        "collect.rules.research", "We do research.", {"kind": "purpose", "code": "dpv:ResearchAndDevelopment"})),
+        "purpose-changed", "material"),
+    "data-to-new-controller": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
+                                                    code="av:CloudHostingProvider", via="share"),
+                               "recipients-changed", "material"),
+    "purpose-changed": (lambda t: t.add_fact("collect.rules.desensitise", kind="purpose",
+                                             code="dpv:ServiceProvision"), "wording-editorial", "editorial"),
+    "data-category-changed": (lambda t: t.insert_after("collect.rules.desensitise", new_clause(
+        "collect.rules.email", "We use your email address as described above.",
+        {"kind": "data", "code": "pd:EmailAddress"})), "prose-substantive", "review"),
+    "processing-changed": (lambda t: t.add_fact("collect.cart.data", kind="processing", code="dpv:Profiling"),
+                           "wording-editorial", "editorial"),
+    "controller-changed": (lambda t: t.find("def.party").update(
+        text=t.find("def.party")["text"].replace("Room 2708", "Room 2709")), "prose-substantive", "review"),
+    "recipients-changed": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
+                                                code="av:AdvertisingPartner", via="share"),
+                           "wording-editorial", "editorial"),
+    "transfer-destination-changed": (lambda t: t.add_fact("children.use", kind="transfer", destination="CN"),
+                                     "wording-editorial", "editorial"),
+    "rights-changed": (lambda t: t.find("rights.access.intro")["facts"].__setitem__(
+        0, {"kind": "right", "code": "av:RightToAccess", "channels": ["av:InProduct"]}),
+        "wording-editorial", "editorial"),
+    "contacts-changed": (_same_email_in_new_clause, "prose-substantive", "review"),
+    "unlisted-fact-changed": (lambda t: t.add_fact("children.use", kind="legal-basis", code="dpv:Consent"),
+                              "wording-editorial", "editorial"),
+    "prose-substantive": (lambda t: t.find("update.may-change").update(
+        text="our privacy statement is subject to change!"), "wording-editorial", "editorial"),
+    "wording-editorial": (lambda t: t.find("rights.respond.time").update(
+        text=t.find("rights.respond.time")["text"].replace("15", "10")), "prose-substantive", "review"),
+    "clause-moved": (lambda t: t.find("update.may-change").update(
+        text="Our\u00a0Privacy  Statement is **subject** to _change_."), None, "none"),
+    "renumbered-only": (lambda t: t.insert_after("update.posting", t.remove("update.may-change")),
+                        "clause-moved", "editorial"),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(NEAR_MISSES))
+def test_rule_near_miss(rule_id):
+    edit, instead, level = NEAR_MISSES[rule_id]
+    report = classify_pair(base(), edited(base(), edit))
+    assert not rule_hits(report, rule_id), [(f.rule, f.text) for f in report.findings]
+    if instead:
+        assert rule_hits(report, instead), [(f.rule, f.text) for f in report.findings]
+    assert report.level == level, [(f.rule, f.level, f.text) for f in report.findings]
+
+
+def test_the_same_email_in_a_new_clause_is_not_a_new_contact():
+    report = classify_pair(base(), edited(base(), _same_email_in_new_clause))
+    assert not report.diff.fact_changes
+    [finding] = report.findings
+    assert (finding.clause, finding.rule, finding.level) == ("contact.privacy", "prose-substantive", "review")
+    assert report.needs_review and report.notification == "notice"
+
+
+def test_facts_decide_where_facts_changed():
+    """A clause with a fact change gets no prose finding, however much its wording changed."""
+    def edit(t):
+        t.find("transfer.global").update(text="Everything is now processed in the United States.")
+        t.add_fact("transfer.global", kind="transfer", destination="US")
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert [f.rule for f in report.findings] == ["transfer-destination-changed"]
+
+
+def test_a_change_made_and_undone_is_no_change():
+    before, after = example("2024-11-11"), example("2025-01-20")
+    assert classify_pair(before, example("2024-12-16")).level == "consent"
+    report = classify_pair(before, after)
+    assert report.level == "none" and report.notification == "none" and not report.findings
+
+
+# --------------------------------------------------------------------------- the series
+SERIES = [  # (old, new, level, rule ids of the findings above level none)
+    ("2023-08-25", "2023-09-15", "editorial", {"wording-editorial"}),
+    ("2023-09-15", "2023-10-02", "none", set()),
+    ("2023-10-02", "2023-11-06", "editorial", {"clause-moved"}),
+    ("2023-11-06", "2024-01-10", "material", {"purpose-changed"}),
+    ("2024-01-10", "2024-02-20", "consent", {"sensitive-data-added", "purpose-changed"}),
+    ("2024-02-20", "2024-03-18", "material", {"recipients-changed"}),
+    ("2024-03-18", "2024-04-22", "material", {"transfer-destination-changed", "impact-assessment-high"}),
+    ("2024-04-22", "2024-06-03", "material", {"controller-changed"}),
+    ("2024-06-03", "2024-07-15", "consent", {"right-narrowed"}),
+    ("2024-07-15", "2024-08-19", "material", {"contacts-changed"}),
+    ("2024-08-19", "2024-09-30", "consent", {"right-removed"}),
+    ("2024-09-30", "2024-11-11", "editorial", {"prose-substantive"}),
+    ("2024-11-11", "2024-12-16", "consent", {"data-to-new-controller"}),
+    ("2024-12-16", "2025-01-20", "material", {"recipients-changed"}),
+    ("2025-01-20", "2025-03-03", "review", {"prose-substantive"}),
+]
+
+
+@pytest.mark.parametrize("old,new,level,rules", SERIES, ids=[f"{o}..{n}" for o, n, *_ in SERIES])
+def test_illustrative_series_levels_and_rules(run, old, new, level, rules):
+    import json
+
+    result = run("diff", "--source", ROOT / "examples", old, new, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["level"] == level
+    assert {f["rule"] for f in data["findings"] if f["level"] != "none"} == rules
+
+
+def test_series_has_an_editorial_a_material_and_a_consent_step():
+    levels = {level for _, _, level, _ in SERIES}
+    assert {"editorial", "material", "consent"} <= levels
+
+
+# --------------------------------------------------------------------------- decisions
+def test_recorded_decision_replaces_review():
+    report = classify_pair(example("2024-09-30"), example("2024-11-11"))
+    [finding] = report.findings
+    assert (finding.rule, finding.rule_level, finding.level) == ("prose-substantive", "review", "editorial")
+    assert finding.decision.decided_by == "AllValue Legal (illustrative)"
+    assert finding.decided_in == "2024-11-11"
+    assert report.level == "editorial" and not report.needs_review
+    undecided = classify_pair(example("2024-09-30"), example("2024-11-11").model_copy(update={"decisions": ()}))
+    assert undecided.level == "review" and undecided.needs_review
+
+
+def test_decision_recorded_earlier_still_settles_the_clause_when_it_reads_the_same():
+    report = classify_pair(example("2024-09-30"), example("2025-03-03"))
+    assert report.level == "review"  # the 2025-03-03 rewrite is undecided
+    from generator.classify import classify
+    from generator.diff import compare
+
+    diff = compare(example("2024-09-30"), example("2025-03-03"), between=[example("2024-11-11")])
+    decided = [f for f in classify(diff).findings if f.clause == "update.may-change"]
+    assert [f.level for f in decided] == ["editorial"] and decided[0].decided_in == "2024-11-11"
+
+
+def _decision(clause, level):
+    import datetime as dt
+
+    from generator.model import Decision
+
+    return Decision(clause=clause, level=level, rationale="because", decided_by="Legal",
+                    decided_on=dt.date(2024, 1, 1))
+
+
+def test_decision_on_an_unchanged_clause_is_an_error():
+    from generator.classify import DecisionError
+
+    new = example("2024-11-11").model_copy(update={"decisions": (_decision("update.posting", "editorial"),)})
+    with pytest.raises(DecisionError) as e:
+        classify_pair(example("2024-09-30"), new)
+    assert e.value.problems == [(0, "clause", "decision names clause 'update.posting', which this diff does not change")]
+
+
+def test_decision_may_not_lower_a_fact_rule_level():
+    from generator.classify import DecisionError
+
+    new = example("2024-08-19").model_copy(update={"decisions": (_decision("contact.department", "editorial"),)})
+    with pytest.raises(DecisionError, match="lower than 'material' set by rule contacts-changed"):
+        classify_pair(example("2024-07-15"), new)
+    raised = example("2024-08-19").model_copy(update={"decisions": (_decision("contact.department", "consent"),)})
+    report = classify_pair(example("2024-07-15"), raised)
+    assert report.level == "consent" and "recorded-decision" in report.rules()
+
+
+def test_version_against_itself_ignores_its_decisions():
+    v = example("2024-11-11")
+    report = classify_pair(v, v)
+    assert report.level == "none" and not report.findings
+
+
+# --------------------------------------------------------------------------- registry
+def test_registry_order_levels_and_docs():
+    from generator.classify import LEVELS, default_registry
+
+    registry = default_registry()
+    rules = list(registry)
+    assert rules[0].id == "right-removed" and rules[-1].id == "renumbered-only"
+    for r in rules:
+        assert r.level in LEVELS and r.citation and r.explanation and r.doc, r.id
+    # consent rules come before the material rules that also match their changes
+    ranks = [LEVELS.index(r.level) for r in rules if r.target == "fact"]
+    assert ranks == sorted(ranks, reverse=True)
+    with pytest.raises(KeyError, match="unknown rule 'nope'"):
+        registry.disable("nope")
+    registry.disable("right-narrowed")
+    assert "right-narrowed" not in [r.id for r in registry]
+
+
+def test_disabled_rule_lets_the_next_one_decide():
+    from generator.classify import classify, default_registry
+    from generator.diff import compare
+
+    registry = default_registry()
+    registry.disable("sensitive-data-added")
+    edit = TRIGGERS["sensitive-data-added"][0]
+    report = classify(compare(base(), edited(base(), edit)), registry)
+    assert report.rules() == ["data-category-changed"] and report.level == "material"
+
+
+def test_docs_rules_table_is_generated_from_the_registry(run):
+    result = run("rules", "--format", "markdown")
+    assert result.code == 0
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == result.out
+
+
+def test_rules_command_text_and_json(run):
+    import json
+
+    text = run("rules")
+    assert text.code == 0 and "right-removed" in text.out and "Section VIII item 6" in text.out
+    data = json.loads(run("rules", "--format", "json").out)
+    assert data["levels"] == ["none", "editorial", "review", "material", "consent"]
+    assert len(data["rules"]) == 19 and all(r["doc"] for r in data["rules"])

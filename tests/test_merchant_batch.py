@@ -1,0 +1,91 @@
+"""render-all: one bad profile reported with its line, exit 1, atomic and deterministic files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.merchant import batch
+from generator.merchant.samples import generate_data
+
+
+def _write(tmp_path: Path, n: int = 5, bad_line: int | None = 3) -> Path:
+    lines = [json.dumps(d) for d in generate_data(n)]
+    if bad_line:
+        d = json.loads(lines[bad_line - 1])
+        d["store_url"] = "javascript:alert(1)"
+        lines[bad_line - 1] = json.dumps(d)
+    p = tmp_path / "profiles.jsonl"
+    p.write_text("\n".join(lines) + "\n")
+    return p
+
+
+def _files(d: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir())}
+
+
+def test_bad_profile_is_reported_and_the_rest_rendered(run, tmp_path):
+    p = _write(tmp_path)
+    out = tmp_path / "out"
+    r = run("merchant", "render-all", p, "-o", out, "--locale", "en", "--format", "html", "--format", "md")
+    assert r.code == 1
+    assert f"{p}:3: store_url: must be an http:// or https:// URL (got scheme 'javascript')" in r.err
+    assert "1 profile(s) failed:" in r.err
+    names = sorted(_files(out))
+    assert names == sorted(f"m{i:06d}.en.{ext}" for i in (0, 1, 3, 4) for ext in ("html", "md"))
+
+
+def test_every_locale_and_deterministic(run, tmp_path):
+    p = _write(tmp_path, bad_line=None)
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        r = run("merchant", "render-all", p, "-o", out, "--locale", "en", "--locale", "zh-CN",
+                "--locale", "zh-Hant", "--format", "text")
+        assert r.code == 0, r.err
+    assert _files(a) == _files(b) and len(_files(a)) == 15
+    assert {n.split(".")[1] for n in _files(a)} == {"en", "zh-Hans", "zh-Hant"}
+
+
+def test_default_locale_is_each_merchants_own(tmp_path, current):
+    p = _write(tmp_path, n=8, bad_line=None)
+    result = batch.render_all(p, tmp_path / "o", current)
+    wanted = {f"{d['id']}.{d['default_locale']}.html" for d in generate_data(8)}
+    assert {w.name for w in result.written} == wanted and result.exit_code == 0
+
+
+def test_a_crash_leaves_no_half_written_file(tmp_path, current, monkeypatch):
+    p = _write(tmp_path, bad_line=None)
+    out = tmp_path / "out"
+    batch.render_all(p, out, current, locales=["en"])
+    before = _files(out)
+    calls = {"n": 0}
+    real_replace = batch.os.replace
+
+    def flaky_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # the process dies mid-batch, after writing a temporary file
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(batch.os, "replace", flaky_replace)
+    other = current.model_copy()  # same content: files are rewritten identically or not at all
+    with pytest.raises(KeyboardInterrupt):
+        batch.render_all(p, out, other, locales=["en"], formats=["html"])
+    assert _files(out) == before  # no temporary file left, no file truncated
+    assert not [q for q in out.iterdir() if q.name.startswith(".")]
+
+
+def test_a_failed_write_is_reported_and_the_batch_goes_on(tmp_path, current, monkeypatch):
+    p = _write(tmp_path, bad_line=None)
+    real_replace = batch.os.replace
+
+    def failing(src, dst):
+        if "m000002" in str(dst):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(batch.os, "replace", failing)
+    result = batch.render_all(p, tmp_path / "o", current, locales=["en"])
+    assert result.exit_code == 1 and result.failed_lines == [3]
+    assert len(result.written) == 4 and not list((tmp_path / "o").glob(".*"))
