@@ -82,27 +82,17 @@ class _Layout:
         yield Token("section_open", c.id)
         t, lang = self.text(c.id, c.text)
         yield Token("paragraph", None, "", t, lang=lang)
-        yield Token("list_open", None, depth=1)
-        for i, e in enumerate(c.items, 1):
-            t, lang = self.text(e.id, e.text)
-            yield Token("item_open", e.id, self.num.list_number(1, i), depth=1)
-            yield Token("paragraph", None, self.num.list_number(1, i), t, lang=lang, href="#" + e.refers_to)
-            yield Token("item_close", e.id, depth=1)
-        yield Token("list_close", None, depth=1)
+        yield from self.simple_list(c.items, lambda e, number: Token(
+            "paragraph", None, number, **self.text_fields(e.id, e.text), href="#" + e.refers_to))
         yield Token("section_close", c.id)
         # Part 1
         d = st.definitions
         yield Token("section_open", d.id)
         t, lang = self.text(d.id, d.title)
         yield Token("heading", d.id, self.num.part(1), t, level=2, lang=lang)
-        yield Token("list_open", None, depth=1)
-        for i, df in enumerate(d.definitions, 1):
-            term, _l = self.text(df.id + ".term", df.term)
-            t, lang = self.text(df.id, df.text)
-            yield Token("item_open", df.id, self.num.list_number(1, i), depth=1)
-            yield Token("definition", None, self.num.list_number(1, i), t, term=term, lang=lang)
-            yield Token("item_close", df.id, depth=1)
-        yield Token("list_close", None, depth=1)
+        yield from self.simple_list(d.definitions, lambda df, number: Token(
+            "definition", None, number, **self.text_fields(df.id, df.text),
+            term=self.text(df.id + ".term", df.term)[0]))
         yield Token("section_close", d.id)
         # Part 2
         p = st.statement
@@ -117,6 +107,20 @@ class _Layout:
             yield Token("section_close", s.id)
         yield Token("section_close", p.id)
         yield self.paragraph(st.closing)
+
+    def text_fields(self, node_id: str, english: str) -> dict[str, str]:
+        text, lang = self.text(node_id, english)
+        return {"text": text, "lang": lang}
+
+    def simple_list(self, entries, make: Callable[[object, str], Token]) -> Iterator[Token]:
+        """A one-level numbered list (the table of contents, the definitions)."""
+        yield Token("list_open", None, depth=1)
+        for i, e in enumerate(entries, 1):
+            number = self.num.list_number(1, i)
+            yield Token("item_open", e.id, number, depth=1)
+            yield make(e, number)
+            yield Token("item_close", e.id, depth=1)
+        yield Token("list_close", None, depth=1)
 
     def paragraph(self, c: Clause, number: str = "", with_id: bool = True) -> Token:
         t, lang = self.text(c.id, c.text)

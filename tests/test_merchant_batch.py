@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import files
 from generator.merchant import batch
 from generator.merchant.samples import generate_data
 
@@ -60,7 +61,7 @@ def test_a_crash_leaves_no_half_written_file(tmp_path, current, monkeypatch):
     batch.render_all(p, out, current, locales=["en"])
     before = _files(out)
     calls = {"n": 0}
-    real_replace = batch.os.replace
+    real_replace = files.os.replace
 
     def flaky_replace(src, dst):
         calls["n"] += 1
@@ -68,7 +69,7 @@ def test_a_crash_leaves_no_half_written_file(tmp_path, current, monkeypatch):
             raise KeyboardInterrupt  # the process dies mid-batch, after writing a temporary file
         return real_replace(src, dst)
 
-    monkeypatch.setattr(batch.os, "replace", flaky_replace)
+    monkeypatch.setattr(files.os, "replace", flaky_replace)
     other = current.model_copy()  # same content: files are rewritten identically or not at all
     with pytest.raises(KeyboardInterrupt):
         batch.render_all(p, out, other, locales=["en"], formats=["html"])
@@ -78,14 +79,14 @@ def test_a_crash_leaves_no_half_written_file(tmp_path, current, monkeypatch):
 
 def test_a_failed_write_is_reported_and_the_batch_goes_on(tmp_path, current, monkeypatch):
     p = _write(tmp_path, bad_line=None)
-    real_replace = batch.os.replace
+    real_replace = files.os.replace
 
     def failing(src, dst):
         if "m000002" in str(dst):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(batch.os, "replace", failing)
+    monkeypatch.setattr(files.os, "replace", failing)
     result = batch.render_all(p, tmp_path / "o", current, locales=["en"])
     assert result.exit_code == 1 and result.failed_lines == [3]
     assert len(result.written) == 4 and not list((tmp_path / "o").glob(".*"))

@@ -1,12 +1,12 @@
 """Options and helpers every command shares."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
+
+from ..files import atomic_write
 
 source_option = click.option(
     "--source", "source_dir", type=click.Path(path_type=Path), default=Path("notices"),
@@ -25,16 +25,3 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         sys.stdout.flush()
         return
     atomic_write(Path(output), data)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -184,7 +184,7 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
     """Write a PO/POT file atomically, keeping previous msgids and obsolete entries."""
     from babel.messages.pofile import write_po
 
-    from ..commands.common import atomic_write
+    from ..files import atomic_write
 
     from babel.messages.pofile import normalize
 

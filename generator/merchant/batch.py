@@ -9,14 +9,13 @@ deterministic: the same profiles and version give byte-identical files.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError, UsageError
+from ..files import atomic_write
 from .engine import SUFFIX, NoticeRenderer
 from .localize import negotiate, supported
 from .reader import Record, iter_profiles
@@ -47,18 +46,6 @@ class BatchResult:
 def output_path(out_dir: Path, merchant_id: str, locale: str, format: str) -> Path:
     """``DIR/<merchant id>.<locale>.<suffix>``: the id is a slug, so the name is safe."""
     return out_dir / f"{merchant_id}.{locale}.{SUFFIX[format]}"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and a rename (the folder must exist)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Renderers:
@@ -123,7 +110,7 @@ def render_all(profiles: str | Path | Iterable[Record], out_dir: str | Path, ver
             for locale in targets:
                 for fmt in formats:
                     path = output_path(out_dir, profile.id, locale, fmt)
-                    write_atomic(path, renderers(locale, fmt).render(profile).encode("utf-8"))
+                    atomic_write(path, renderers(locale, fmt).render(profile).encode("utf-8"))
                     result.written.append(path)
         except (UsageError, ValueError, OSError) as e:
             result.failures.append(SourceError(name, record.line, None, f"{profile.id}: cannot render: {e}"))
