@@ -125,8 +125,8 @@ def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) ->
                                             new_by_clause[ident].get(k), f, (ident,), "clause")
                                  for c, k, f in changes]
     order = list(new_nodes) + [i for i in old_nodes if i not in new_nodes]
-    old_all = merge(f for n in old_nodes.values() for f in n.facts)
-    new_all = merge(f for n in new_nodes.values() for f in n.facts)
+    old_all = merge(f for n in old_nodes.values() for f in n.facts if _states(n, f))
+    new_all = merge(f for n in new_nodes.values() for f in n.facts if _states(n, f))
     version_changes = []
     # deepdiff sees only the keys that differ: equal facts need no deep comparison
     differing = {k for k in old_all.keys() | new_all.keys() if old_all.get(k) != new_all.get(k)}
@@ -138,6 +138,16 @@ def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) ->
             version_changes.append(FactChange(change, _kind(k), _key(k), old_all.get(k), new_all.get(k),
                                               fields, where, "version"))
     return version_changes, per_clause
+
+
+def _states(node: "Node", fact: Any) -> bool:
+    """Whether the version *states* this fact, rather than defining a term with it.
+
+    Part 1 Definition 5 lists what counts as sensitive (biometrics, bank accounts...);
+    that is not a statement that they are collected, so data facts on definitions do
+    not count as collected data (the controller of Definition 1 does count).
+    """
+    return not (node.kind == "definition" and fact.kind == "data")
 
 
 def _deep_changes(old: dict, new: dict, depth: int) -> list[tuple]:

@@ -194,15 +194,44 @@ CONTACT_CHANNELS: Final[dict[str, str]] = {
 }
 
 
+#: Every table but :data:`DATA_CATEGORIES`, in the order :func:`label` searches them,
+#: with what its codes name (the translators' comment in ``locales/vocabulary.pot``).
+TABLES: Final[tuple[tuple[str, dict[str, str]], ...]] = (
+    ("purpose", PURPOSES), ("legal basis", LEGAL_BASES), ("recipient", RECIPIENTS),
+    ("right", RIGHTS), ("channel for exercising a right", CHANNELS),
+    ("processing", PROCESSING), ("role", ROLES), ("public disclosure", DISCLOSURES),
+    ("safeguard", SAFEGUARDS), ("retention", RETENTION), ("fee", FEES),
+    ("country or region (ISO 3166-1)", COUNTRIES), ("contact channel", CONTACT_CHANNELS),
+)
+
+
 def label(code: str) -> str:
-    """The English label of any code, or the code itself when it has none."""
+    """The English label of any code, or the code itself when it has none.
+
+    Localized labels: :func:`generator.i18n.localized_label` (or ``Translator.label``).
+    """
     if code in DATA_CATEGORIES:
         return DATA_CATEGORIES[code][0]
-    for table in (PURPOSES, LEGAL_BASES, RECIPIENTS, RIGHTS, CHANNELS, PROCESSING, ROLES,
-                  DISCLOSURES, SAFEGUARDS, RETENTION, FEES, COUNTRIES, CONTACT_CHANNELS):
+    for _kind, table in TABLES:
         if code in table:
             return table[code]
     return code
+
+
+def entries() -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(code, English label, kinds)`` for every code, once, in table order.
+
+    A code listed in two tables (``av:ModelTraining`` is a purpose and a kind of
+    processing) appears once, with the label :func:`label` gives and both kinds.
+    """
+    out: dict[str, tuple[str, list[str]]] = {}
+    for code, (english, sensitive) in DATA_CATEGORIES.items():
+        out[code] = (english, ["personal-data category" + (" (sensitive: Part 1, Definition 5)"
+                                                           if sensitive else "")])
+    for kind, table in TABLES:
+        for code, english in table.items():
+            out.setdefault(code, (english, []))[1].append(kind)
+    return [(code, english, tuple(kinds)) for code, (english, kinds) in out.items()]
 
 
 def is_sensitive(code: str) -> bool:

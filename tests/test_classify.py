@@ -174,6 +174,20 @@ def test_the_same_email_in_a_new_clause_is_not_a_new_contact():
     assert report.needs_review and report.notification == "notice"
 
 
+def test_a_category_only_defined_as_sensitive_is_not_yet_collected():
+    """Definition 5 names biometrics as sensitive; collecting them is still new (PIPL Art. 29)."""
+    edit = lambda t: t.add_fact("collect.optional.camera", kind="data", code="pd:Biometric", sensitive=True)  # noqa: E731
+    report = classify_pair(base(), edited(base(), edit))
+    assert report.rules() == ["sensitive-data-added"] and report.level == "consent"
+    # and editing the definition itself changes no collected data: a person decides
+    def define(t):
+        t.add_fact("def.sensitive-personal-information", kind="data", code="av:HealthData", sensitive=True)
+        node = t.find("def.sensitive-personal-information")
+        node["text"] = node["text"].replace("transaction information,", "transaction information, health data,")
+
+    assert classify_pair(base(), edited(base(), define)).rules() == ["prose-substantive"]
+
+
 def test_facts_decide_where_facts_changed():
     """A clause with a fact change gets no prose finding, however much its wording changed."""
     def edit(t):
