@@ -83,8 +83,33 @@ def test_every_registered_rule_has_a_trigger_and_a_near_miss():
     from generator.classify import default_registry
 
     ids = {r.id for r in default_registry()}
-    assert ids == set(TRIGGERS) | {"impact-assessment-high"}
-    assert ids == set(NEAR_MISSES) | {"impact-assessment-high"}
+    assert ids == set(TRIGGERS) | {"impact-assessment-high", "updated-on-note"}
+    assert ids == set(NEAR_MISSES) | {"impact-assessment-high", "updated-on-note"}
+
+
+def _redate(t, text: str) -> None:
+    t.find("closing").update(text=text)
+
+
+def test_updated_on_note_with_the_new_date_is_editorial():
+    import datetime as dt
+
+    new = edited(base(), lambda t: _redate(t, "Note: The version of this Privacy Statement was updated on "
+                                              "March 5,2024."), updated_on=dt.date(2024, 3, 5))
+    report = classify_pair(base(), new)
+    [hit] = rule_hits(report, "updated-on-note")
+    assert hit.text == "date of the 'updated on' note: 2023-08-25 → 2024-03-05"
+    assert report.level == "editorial"
+
+
+def test_updated_on_note_with_another_date_is_not_the_date_rule():
+    import datetime as dt
+
+    new = edited(base(), lambda t: _redate(t, "Note: The version of this Privacy Statement was updated on "
+                                              "March 6,2024."), updated_on=dt.date(2024, 3, 5))
+    report = classify_pair(base(), new)
+    assert not rule_hits(report, "updated-on-note")
+    assert rule_hits(report, "prose-substantive") and report.level == "review"
 
 
 def test_impact_assessment_high_and_its_near_miss():
@@ -341,4 +366,4 @@ def test_rules_command_text_and_json(run):
     assert text.code == 0 and "right-removed" in text.out and "Section VIII item 6" in text.out
     data = json.loads(run("rules", "--format", "json").out)
     assert data["levels"] == ["none", "editorial", "review", "material", "consent"]
-    assert len(data["rules"]) == 19 and all(r["doc"] for r in data["rules"])
+    assert len(data["rules"]) == 20 and all(r["doc"] for r in data["rules"])

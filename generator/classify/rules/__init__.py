@@ -12,13 +12,13 @@ from .material import (contacts_changed, controller_changed, data_category_chang
                        processing_changed, purpose_changed, recipients_changed, rights_changed,
                        transfer_destination_changed)
 from .prose import (clause_moved, prose_substantive, renumbered_only, unlisted_fact_changed,
-                    wording_editorial)
+                    updated_on_note, wording_editorial)
 
 DEFAULT_ORDER = (
     right_removed, right_narrowed, sensitive_data_added, purpose_for_collected_data, data_to_new_controller,
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
     transfer_destination_changed, rights_changed, contacts_changed, impact_assessment_high,
-    unlisted_fact_changed, prose_substantive, wording_editorial, clause_moved, renumbered_only,
+    unlisted_fact_changed, updated_on_note, prose_substantive, wording_editorial, clause_moved, renumbered_only,
 )
 
 

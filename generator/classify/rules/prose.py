@@ -8,6 +8,8 @@ Statement on a dedicated page in the AllValue Rules Center" (a changelog entry).
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..registry import rule
@@ -21,6 +23,28 @@ def unlisted_fact_changed(change, diff) -> Iterator[str]:
     """Legal basis, retention, children, role, safeguard, breach notification or fee changed."""
     if change.kind in _UNLISTED:
         yield change.text
+
+
+def _date_forms(day: dt.date) -> list[str]:
+    """How the closing note writes a date ("August 25,2023", "August 25, 2023", "2023-08-25")."""
+    month = day.strftime("%B")
+    return [f"{month} {day.day},{day.year}", f"{month} {day.day}, {day.year}", day.isoformat()]
+
+
+@rule("updated-on-note", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
+      "Only the date of the closing 'updated on' note changed, to the new version's own date.",
+      target="clause")
+def updated_on_note(change, diff) -> Iterator[str]:
+    """The closing note's date moved from the old version's date to the new one's, nothing else."""
+    if change.id != diff.new.statement.closing.id or change.kinds != ("modified",):
+        return
+    if [f.name for f in change.fields] != ["text"] or change.facts:
+        return
+    old, new = change.fields[0].old, change.fields[0].new
+    for before, after in zip(_date_forms(diff.old.updated_on), _date_forms(diff.new.updated_on)):
+        if before in old and re.sub(r"\s+", " ", old.replace(before, after)) == re.sub(r"\s+", " ", new):
+            yield f"date of the 'updated on' note: {diff.old.updated_on} → {diff.new.updated_on}"
+            return
 
 
 @rule("prose-substantive", "review", "Section VIII (no fact changed; a person decides)",
