@@ -22,7 +22,7 @@ def command() -> None:
 @source_option
 @locales_option
 def extract_cmd(source_dir, locales_dir):
-    """Write statement.pot (the newest English, msgctxt = id) and messages.pot."""
+    """Write statement.pot (the newest English, msgctxt = id), messages.pot and vocabulary.pot (msgctxt = code)."""
     from ..i18n import extract
     from ..i18n.catalogs import locales_path
     from ..source import load_source
@@ -85,5 +85,9 @@ def status_cmd(source_dir, locales_dir, fmt, locale_tags, version_ids, require_c
             ui = r["interface"]
             if ui["fuzzy"] or ui["missing"]:
                 click.echo(f"  interface: {ui['translated']}/{ui['total']} translated")
+            vo = r.get("vocabulary") or {}
+            if vo.get("fuzzy") or vo.get("stale") or vo.get("missing"):
+                click.echo(f"  vocabulary: {vo['translated']}/{vo['total']} translated, "
+                           f"{len(vo['fuzzy'])} fuzzy, {len(vo['stale'])} stale, {len(vo['missing'])} missing")
     if require_complete and not all(r["complete"] for r in reports):
         raise click.exceptions.Exit(1)

@@ -13,16 +13,32 @@ A clause of a version is, in a locale:
 Publishing never degrades silently: :func:`translator` refuses a locale with
 stale or missing clauses (naming them) unless ``allow_fallback``, which shows
 those clauses in English, marked ``lang="en"``.
+
+Fact labels (``vocabulary.po``, one entry per code) follow the same rule per
+code, but never block publishing: :meth:`Translator.label` and
+:func:`localized_label` give the English of :func:`generator.vocabulary.label`
+for a code whose translation is missing or was made from another English, and
+:func:`status` counts them under ``vocabulary``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import vocabulary as vocab
 from ..errors import UsageError
 from ..locales import SOURCE_LOCALE, negotiate
-from .catalogs import CONTENT_DOMAIN, INTERFACE_DOMAIN, by_context, content_entries, po_path, read_catalog
+from .catalogs import (
+    CONTENT_DOMAIN,
+    INTERFACE_DOMAIN,
+    VOCABULARY_DOMAIN,
+    by_context,
+    content_entries,
+    po_path,
+    read_catalog,
+)
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -54,29 +70,85 @@ def _interface_status(locale: str, locales_dir) -> dict[str, Any]:
     }
 
 
+def _vocabulary_status(locale: str, locales_dir) -> dict[str, Any]:
+    """Counts over every code of :mod:`generator.vocabulary`; lists of codes.
+
+    ``fuzzy``: the English changed and the translation awaits review; ``stale``:
+    the catalog's English is not the code's (``notices i18n update`` not run);
+    ``missing``: no entry or no translation.
+    """
+    codes = [(code, english) for code, english, _kinds in vocab.entries()]
+    path = po_path(locales_dir, locale, VOCABULARY_DOMAIN)
+    catalog = by_context(read_catalog(path)) if path.exists() else {}
+    states = {code: _state(catalog.get(code), english) for code, english in codes}
+    fuzzy = [c for c, s in states.items() if s == "stale" and "fuzzy" in catalog[c].flags]
+    return {
+        "total": len(codes),
+        "translated": sum(1 for s in states.values() if s == "translated"),
+        "fuzzy": fuzzy,
+        "stale": [c for c, s in states.items() if s == "stale" and c not in fuzzy],
+        "missing": [c for c, s in states.items() if s == "missing"],
+    }
+
+
+_NO_VOCABULARY = {"total": 0, "translated": 0, "fuzzy": [], "stale": [], "missing": []}
+
+
+@lru_cache(maxsize=16)
+def _labels(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+    catalog = by_context(read_catalog(Path(path)))
+    english = {code: en for code, en, _kinds in vocab.entries()}
+    return {code: m.string for code, m in catalog.items()
+            if code in english and _state(m, english[code]) == "translated"}
+
+
+def vocabulary_labels(locale: str, locales_dir: str | Path | None = None) -> dict[str, str]:
+    """``{code: localized label}`` for every code translated in ``locale``'s ``vocabulary.po``
+    (translated from the code's current English, not fuzzy); empty for English."""
+    locale = negotiate(locale)
+    if locale == SOURCE_LOCALE:
+        return {}
+    path = po_path(locales_dir, locale, VOCABULARY_DOMAIN)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return {}
+    return dict(_labels(str(path), st.st_mtime_ns, st.st_size))
+
+
+def localized_label(code: str, locale: str, locales_dir: str | Path | None = None) -> str:
+    """The label of a vocabulary code in ``locale`` (any tag; negotiated), falling back to
+    the English of :func:`generator.vocabulary.label` when it has no current translation."""
+    return vocabulary_labels(locale, locales_dir).get(code) or vocab.label(code)
+
+
 def status(version: Version, locale: str, *, locales_dir: str | Path | None = None) -> dict[str, Any]:
     """Translated / stale / missing counts and ids of ``version`` in ``locale``.
 
     Keys: locale, policy, version, total, translated, stale, missing, stale_ids,
-    missing_ids, complete, interface (the interface strings' own counts).
+    missing_ids, complete, interface (the interface strings' own counts),
+    vocabulary (the fact labels' counts: total, translated, and the codes fuzzy,
+    stale and missing). Neither interface nor vocabulary affects ``complete``.
     """
     locale = negotiate(locale)
     entries = content_entries(version)
     if locale == SOURCE_LOCALE:
         states = {node_id: "translated" for node_id, _ in entries}
         interface = {"total": 0, "translated": 0, "fuzzy": [], "missing": []}
+        vocabulary = dict(_NO_VOCABULARY)
     else:
         path = po_path(locales_dir, locale, CONTENT_DOMAIN)
         catalog = by_context(read_catalog(path)) if path.exists() else {}
         states = {node_id: _state(catalog.get(node_id), english) for node_id, english in entries}
         interface = _interface_status(locale, locales_dir)
+        vocabulary = _vocabulary_status(locale, locales_dir)
     stale = [i for i, s in states.items() if s == "stale"]
     missing = [i for i, s in states.items() if s == "missing"]
     return {
         "locale": locale, "policy": version.policy, "version": version.version,
         "total": len(states), "translated": len(states) - len(stale) - len(missing),
         "stale": len(stale), "missing": len(missing), "stale_ids": stale, "missing_ids": missing,
-        "complete": not stale and not missing, "interface": interface,
+        "complete": not stale and not missing, "interface": interface, "vocabulary": vocabulary,
     }
 
 
@@ -88,6 +160,7 @@ class Translator:
     or the English and ``"en"`` when the clause is stale or missing (only
     reachable with ``allow_fallback``, or for ids outside the version).
     ``gettext(message)``: an interface string (English when untranslated).
+    ``label(code)``: a vocabulary code's label (English when untranslated).
     """
 
     version: Version
@@ -97,6 +170,7 @@ class Translator:
     _content: dict[str, Message] = field(default_factory=dict, repr=False)
     _interface: dict[str, str] = field(default_factory=dict, repr=False)
     _interface_path: Path | None = field(default=None, repr=False)
+    _vocabulary: dict[str, str] = field(default_factory=dict, repr=False)
 
     def translate(self, node_id: str, english: str) -> tuple[str, str]:
         if self.locale == SOURCE_LOCALE:
@@ -108,6 +182,10 @@ class Translator:
 
     def gettext(self, message: str) -> str:
         return self._interface.get(message) or message
+
+    def label(self, code: str) -> str:
+        """The localized label of a vocabulary code, else its English (:func:`generator.vocabulary.label`)."""
+        return self._vocabulary.get(code) or vocab.label(code)
 
     @property
     def fallback_ids(self) -> list[str]:
@@ -149,6 +227,7 @@ def translator(version: Version, locale: str, *, allow_fallback: bool = False,
             tr._interface_path = ipath
             tr._interface = {m.id: m.string for m in read_catalog(ipath)
                              if m.id and m.string and "fuzzy" not in m.flags and isinstance(m.id, str)}
+        tr._vocabulary = vocabulary_labels(locale, locales_dir)
     return tr
 
 

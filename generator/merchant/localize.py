@@ -3,7 +3,8 @@
 Issue 4 promises ``generator.locales.negotiate(tag)``, ``generator.locales.SUPPORTED``
 and ``generator.i18n.translator(version, locale, *, allow_fallback)`` returning an
 object with ``.translate(node_id, english) -> (text, lang)`` and
-``.gettext(message)``. This module is the only place that knows whether they
+``.gettext(message)``; its ``.label(code)`` (the vocabulary domain) gives a
+fact code's label in the locale, falling back to English. This module is the only place that knows whether they
 exist yet: with them, notices are translated; without them, English is the only
 locale and every other tag is refused with the list of what is supported.
 """
@@ -23,6 +24,7 @@ SOURCE_LOCALE = "en"
 class Translator(Protocol):
     def translate(self, node_id: str, english: str) -> tuple[str, str]: ...
     def gettext(self, message: str) -> str: ...
+    def label(self, code: str) -> str: ...
 
 
 class English:
@@ -33,6 +35,11 @@ class English:
 
     def gettext(self, message: str) -> str:
         return message
+
+    def label(self, code: str) -> str:
+        from .. import vocabulary
+
+        return vocabulary.label(code)
 
 
 def has_i18n() -> bool:

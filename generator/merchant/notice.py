@@ -122,6 +122,19 @@ def _unique(values) -> list:
     return list(dict.fromkeys(values))
 
 
+def labeller(tr: Translator):
+    """``code -> label`` in the translator's locale: the vocabulary catalog's label
+    (``tr.label``), else the English label through the interface catalog, as before."""
+    localized = getattr(tr, "label", None)
+
+    def label(code: str) -> str:
+        english = vocab.label(code)
+        text = localized(code) if localized is not None else english
+        return text if text != english else tr.gettext(english)
+
+    return label
+
+
 def _resolve(part: Part, version: Version, locale: str, tr: Translator) -> NoticePart | None:
     nodes = version.clause_map()
     found = [nodes[i] for i in part.clauses if i in nodes and nodes[i].text]
@@ -139,10 +152,10 @@ def _resolve(part: Part, version: Version, locale: str, tr: Translator) -> Notic
                       if isinstance(it, Clause))
         quotes.append(Quote(node.id, text, lang, items))
     facts = [f for n in found for f in n.facts]
-    _ = tr.gettext
-    data = _unique(_(vocab.label(f.code)) for f in facts if isinstance(f, DataFact))
-    recipients = _unique(_(vocab.label(f.code)) for f in facts if isinstance(f, RecipientFact))
-    destinations = _unique(_(vocab.label(f.destination)) for f in facts if isinstance(f, TransferFact))
+    label = labeller(tr)
+    data = _unique(label(f.code) for f in facts if isinstance(f, DataFact))
+    recipients = _unique(label(f.code) for f in facts if isinstance(f, RecipientFact))
+    destinations = _unique(label(f.destination) for f in facts if isinstance(f, TransferFact))
     rights: dict[str, list[str]] = {}
     for f in facts:
         if isinstance(f, RightFact):
@@ -153,7 +166,7 @@ def _resolve(part: Part, version: Version, locale: str, tr: Translator) -> Notic
         part.name, part.when, tuple(quotes),
         data=format_list(data, locale), recipients=format_list(recipients, locale),
         destinations=format_list(destinations, locale),
-        rights=tuple(Right(_(vocab.label(code)), format_list([_(vocab.label(c)) for c in chans], locale))
+        rights=tuple(Right(label(code), format_list([label(c) for c in chans], locale))
                      for code, chans in rights.items()),
         days=days,
     )
