@@ -144,6 +144,15 @@ def test_failed_render_leaves_previous_output(tmp_path, run):
     assert list(tmp_path.iterdir()) == [out]
 
 
+def test_output_file_gets_the_usual_permissions(tmp_path, run):
+    out = tmp_path / "statement.txt"
+    res = run("render", "--source", NOTICES, "--format", "text", "-o", out)
+    assert res.code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 def test_python_api_matches_cli(run, current):
     res = run("render", "--source", NOTICES, "--format", "md")
     assert res.out == render(current, format="md")
