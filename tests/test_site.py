@@ -190,6 +190,17 @@ def test_versions_json_redlines_exist(example_site, manifest):
     assert manifest["strings"]["zh-Hans"]["popup.read"]
 
 
+def test_popup_changes_are_worded_in_every_locale(manifest):
+    """Fact changes are worded again with the localized vocabulary; the rest stays English."""
+    current = next(v for v in manifest["versions"] if v["current"])
+    entry = current["since"][manifest["versions"][0]["version"]]
+    for locale in ("zh-Hans", "zh-Hant"):
+        texts = [c["text"] for c in entry["changes"][locale]]
+        assert len(texts) == len(entry["changes"]["en"])
+        localized = [t for t, en in zip(texts, entry["changes"]["en"]) if t != en["text"]]
+        assert localized and all(re.search(r"[\u4e00-\u9fff]", t) for t in localized), texts
+
+
 def test_every_clause_is_a_permalink_in_every_locale(example_site, examples_policy):
     current = [v for v in examples_policy.versions if v.status == "published"][-1]
     ids = [n.id for n in current.nodes()]

@@ -33,6 +33,8 @@ class Finding:
     rule: str
     citation: str
     text: str
+    #: the text in every site locale (English where it could not be worded again)
+    texts: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,17 @@ def load_policy(source_dir: str | Path) -> "Policy":
 
 # the versions a forked worker compares (inherited from the parent, never pickled)
 _VERSIONS: "tuple[Version, ...]" = ()
+_WORDS: dict = {}
+
+
+def _finding_words(version: "Version") -> dict:
+    from .findings import FindingWords
+    from .l10n import SITE_LOCALES, localizer
+
+    if not _WORDS:
+        for loc in SITE_LOCALES:
+            _WORDS[loc] = FindingWords(loc, localizer(version, loc).gettext)
+    return _WORDS
 
 
 def _compare_or_none(pair: tuple[int, int, bool]):
@@ -126,7 +139,11 @@ def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tupl
     i, j, with_redline = pair
     versions = _VERSIONS
     report = classify(compare(versions[i], versions[j], between=versions[i + 1:j]))
-    findings = tuple(Finding(f.clause, f.level, f.rule, f.citation, f.text)
+    from .findings import localized_texts
+
+    words = _finding_words(versions[-1])
+    findings = tuple(Finding(f.clause, f.level, f.rule, f.citation, f.text,
+                             localized_texts(f, report.diff.fact_changes, words))
                      for f in report.findings if f.level in POPUP_LEVELS)
     redline = render_redline_fragment(report) if with_redline else ""
     return i, j, report.level, report.notification, report.summary, findings, redline
@@ -143,6 +160,7 @@ def build_history(policy: "Policy", *, jobs: int = 1) -> History:
     last = len(versions) - 1
     todo = [(i, j, j == i + 1 or j == last) for j in range(len(versions)) for i in range(j)]
     _VERSIONS = versions
+    _WORDS.clear()  # the catalogs may have changed since the last build in this process
     try:
         if jobs > 1 and len(todo) > 4:
             import multiprocessing

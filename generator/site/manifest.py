@@ -30,7 +30,6 @@ def _url(locale: str, md_path: str) -> str:
 
 def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dict[str, Any]:
     """The content of ``versions.json`` as JSON-ready data."""
-    gettexts = {loc: localizer(history.current, loc).gettext for loc in locales}
     redlines = {c.slug for c in history.redlines()}
     versions = []
     for v in history.versions:
@@ -42,7 +41,7 @@ def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dic
                 entry["redline"] = {loc: _url(loc, redline_path(cmp)) for loc in locales}
             entry["changes"] = {
                 loc: [{"clause": f.clause, "level": f.level, "rule": f.rule,
-                       "citation": f.citation, "text": gettexts[loc](f.text)}
+                       "citation": f.citation, "text": f.texts.get(loc, f.text)}
                       for f in cmp.popup_findings]
                 for loc in locales}
             since[cmp.old.version] = entry

@@ -45,7 +45,8 @@ def _environment():
     )
     env.install_null_translations(newstyle=True)
     env.filters["md_escape"] = escape_markdown
-    env.filters["inline_html"] = lambda t: markupsafe.Markup(text_to_html(t))
+    # the same clause text recurs in every version and locale: convert each once
+    env.filters["inline_html"] = lru_cache(maxsize=8192)(lambda t: markupsafe.Markup(text_to_html(t)))
     return env
 
 
@@ -110,7 +111,8 @@ def statement_body(version: "Version", loc: Localizer) -> str:
     return render_template("site/statement.html.j2", loc.gettext, loc.locale, tokens=tokens, lang=loc.locale)
 
 
-def statement_page(version: "Version", history: "History", loc: Localizer, path: str) -> Page:
+def statement_page(version: "Version", history: "History", loc: Localizer, path: str,
+                   body: str | None = None) -> Page:
     from ..render import format_date
 
     is_current = version.version == history.current.version
@@ -121,7 +123,7 @@ def statement_page(version: "Version", history: "History", loc: Localizer, path:
         page_kind="statement" if path == "index.md" else "version",
         illustrative=version.illustrative, complete=loc.complete,
         updated_on=format_date(version.updated_on, loc.locale),
-        body=statement_body(version, loc))
+        body=body if body is not None else statement_body(version, loc))
     return Page(path, text)
 
 
@@ -146,7 +148,7 @@ def redline_page(cmp: "Comparison", loc: Localizer) -> Page:
     path = redline_path(cmp)
     return Page(path, render_template(
         "site/redline.md.j2", loc.gettext, loc.locale, cmp=cmp, root=_root(path), summary=loc.gettext(cmp.summary),
-        findings=[_LocalFinding(f, loc.gettext(f.text)) for f in cmp.popup_findings],
+        findings=[_LocalFinding(f, f.texts.get(loc.locale, f.text)) for f in cmp.popup_findings],
         redline=cmp.redline_html))
 
 
@@ -177,10 +179,13 @@ def locale_pages(history: "History", locale: str) -> list[Page]:
     """Every page of the site in ``locale``."""
     pages: list[Page] = []
     current_loc = localizer(history.current, locale)
-    pages.append(statement_page(history.current, history, current_loc, "index.md"))
+    current_body = statement_body(history.current, current_loc)
+    pages.append(statement_page(history.current, history, current_loc, "index.md", current_body))
     for v in history.versions:
-        loc = current_loc if v is history.current else localizer(v, locale)
-        pages.append(statement_page(v, history, loc, version_path(v)))
+        if v is history.current:
+            pages.append(statement_page(v, history, current_loc, version_path(v), current_body))
+        else:
+            pages.append(statement_page(v, history, localizer(v, locale), version_path(v)))
     pages.append(history_page(history, current_loc))
     for cmp in history.redlines():
         pages.append(redline_page(cmp, current_loc))

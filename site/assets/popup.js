@@ -226,6 +226,9 @@
         close("dismissed");  /* never an acknowledgment, never consent */
         return;
       }
+      /* while the dialog is open the page's own shortcuts (Material: "s", "/", "n", "p")
+       * must not act behind it; default actions (Enter, Space on a button) still happen */
+      event.stopPropagation();
       if (event.key === "Tab") {
         var items = focusables(dialog);
         if (!items.length) { event.preventDefault(); return; }
