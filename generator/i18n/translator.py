@@ -154,7 +154,7 @@ def status(version: Version, locale: str, *, locales_dir: str | Path | None = No
 
 @dataclass
 class Translator:
-    """Translations of one version into one locale, for :func:`generator.render.render`.
+    """Translations of one version into one locale, for :func:`generator.rendering.render`.
 
     ``translate(node_id, english) -> (text, lang)``: the translation and ``""``,
     or the English and ``"en"`` when the clause is stale or missing (only

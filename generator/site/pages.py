@@ -113,7 +113,7 @@ def statement_body(version: "Version", loc: Localizer) -> str:
 
 def statement_page(version: "Version", history: "History", loc: Localizer, path: str,
                    body: str | None = None) -> Page:
-    from ..render import format_date
+    from ..rendering import format_date
 
     is_current = version.version == history.current.version
     title = loc.translate("title", version.statement.title)[0]
@@ -128,7 +128,7 @@ def statement_page(version: "Version", history: "History", loc: Localizer, path:
 
 
 def history_page(history: "History", loc: Localizer) -> Page:
-    from ..render import format_date
+    from ..rendering import format_date
 
     path = "history/index.md"
     steps = {c.new.version: c for c in history.steps()}
