@@ -2,7 +2,9 @@
 
 The public API, importable without loading the heavy libraries until used::
 
-    from generator import classify, compare, load_source, render
+    from generator import load_source, render
+    from generator.classify import classify
+    from generator.diff import compare
     source = load_source("notices")
     print(render(source.version(), format="md"))
     report = classify(compare(old_version, new_version))   # Section VIII levels
@@ -11,13 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["load_source", "render", "compare", "classify", "NoticesError", "SourceErrors"]
+__all__ = ["load_source", "render", "NoticesError", "SourceErrors"]
 
 _EXPORTS = {
     "load_source": ("generator.source", "load_source"),
     "render": ("generator.rendering", "render"),
-    "compare": ("generator.diff", "compare"),
-    "classify": ("generator.classify", "classify"),
     "NoticesError": ("generator.errors", "NoticesError"),
     "SourceErrors": ("generator.errors", "SourceErrors"),
 }
