@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from .factdiff import FactChange, compare_facts
+from .factdiff import FactChange, compare_facts, stated_facts
 from .textdiff import Segment, is_editorial, normalise_prose, redline
 
 if TYPE_CHECKING:
@@ -140,7 +140,9 @@ def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = ()
     recorded decisions settle a clause here too when the clause still reads as they decided.
     """
     old_nodes, new_nodes = old.clause_map(), new.clause_map()
-    fact_changes, per_clause = compare_facts(old_nodes, new_nodes)
+    fact_changes, per_clause = compare_facts(
+        old_nodes, new_nodes, old_all=old.derived("stated_facts", lambda: stated_facts(old_nodes)),
+        new_all=new.derived("stated_facts", lambda: stated_facts(new_nodes)))
     moved, renumbered = _moves(old, new, old_nodes, new_nodes)
     changes: list[ClauseChange] = []
     for ident in _document_order(old, new, old_nodes, new_nodes):
@@ -188,7 +190,8 @@ def render_redline_fragment(report: "Report") -> str:
 
 # --------------------------------------------------------------------------- helpers
 def prose(node: "Node", name: str) -> str | None:
-    value = getattr(node.obj, name, None)
+    # the field values themselves (pydantic's __getattr__ fallback is slow for absent names)
+    value = node.obj.__dict__.get(name)
     return value if isinstance(value, str) else None
 
 

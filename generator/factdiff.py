@@ -105,9 +105,19 @@ def _sort_key(value: Any) -> tuple:
     return (str(type(value).__name__), value if value is not None else "")
 
 
-def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) -> tuple[
-        list[FactChange], dict[str, list[FactChange]]]:
-    """Version-level fact changes (attributed to clauses) and per-clause fact changes."""
+def stated_facts(nodes: dict[str, "Node"]) -> dict[str, Merged]:
+    """Every fact a version states, merged by key (see :func:`_states`)."""
+    return merge(f for n in nodes.values() for f in n.facts if _states(n, f))
+
+
+def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"], *,
+                  old_all: dict[str, Merged] | None = None, new_all: dict[str, Merged] | None = None,
+                  ) -> tuple[list[FactChange], dict[str, list[FactChange]]]:
+    """Version-level fact changes (attributed to clauses) and per-clause fact changes.
+
+    ``old_all``/``new_all`` are :func:`stated_facts` of each side when the caller has
+    them already (a version's are computed once, see :meth:`Version.derived`).
+    """
     per_clause: dict[str, list[FactChange]] = {}
     old_by_clause: dict[str, dict[str, Merged]] = {}
     new_by_clause: dict[str, dict[str, Merged]] = {}
@@ -125,8 +135,8 @@ def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"]) ->
                                             new_by_clause[ident].get(k), f, (ident,), "clause")
                                  for c, k, f in changes]
     order = list(new_nodes) + [i for i in old_nodes if i not in new_nodes]
-    old_all = merge(f for n in old_nodes.values() for f in n.facts if _states(n, f))
-    new_all = merge(f for n in new_nodes.values() for f in n.facts if _states(n, f))
+    old_all = stated_facts(old_nodes) if old_all is None else old_all
+    new_all = stated_facts(new_nodes) if new_all is None else new_all
     version_changes = []
     # deepdiff sees only the keys that differ: equal facts need no deep comparison
     differing = {k for k in old_all.keys() | new_all.keys() if old_all.get(k) != new_all.get(k)}

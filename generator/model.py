@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, field_validator,
+                      model_validator)
 
 from . import vocabulary as vocab
 
@@ -437,20 +438,39 @@ class Version(VersionMeta):
     """One version of a policy: its metadata and its statement (``statement.yaml``)."""
 
     statement: Statement
+    # derived views are computed once: the model is frozen, so they cannot go stale
+    _cache: dict = PrivateAttr(default_factory=dict)
 
     # -- derived views (pure functions of the data) ------------------------------------
     def compute_hash(self) -> str:
         """sha256 of the canonical JSON of the statement: what 'immutable' protects."""
-        payload = json.dumps(self.statement.model_dump(mode="json"), sort_keys=True,
-                             ensure_ascii=False, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        def digest() -> str:
+            payload = json.dumps(self.statement.model_dump(mode="json"), sort_keys=True,
+                                 ensure_ascii=False, separators=(",", ":"))
+            return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+        return self.derived("hash", digest)
+
+    def derived(self, name: str, compute: Any) -> Any:
+        """A view of the statement, computed once per statement object.
+
+        For pure functions of the statement that other layers need often (the diff's
+        merged facts, the clause map). Keyed by the statement object itself, so a
+        ``model_copy`` with another statement (which shares this dict) never sees a
+        stale value.
+        """
+        hit = self._cache.get(name)
+        if hit is None or hit[0] is not self.statement:
+            hit = self._cache[name] = (self.statement, compute())
+        return hit[1]
 
     def nodes(self) -> Iterator["Node"]:
         """Every addressable node in document order, with its parent chain."""
         return iter_nodes(self.statement)
 
     def clause_map(self) -> dict[str, "Node"]:
-        return {n.id: n for n in self.nodes()}
+        """Every node by id (computed once; do not mutate the returned dict)."""
+        return self.derived("clause_map", lambda: {n.id: n for n in self.nodes()})
 
     def all_facts(self) -> list[tuple[str, Any]]:
         """(node id, fact) pairs in document order."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .model import normalise_text
@@ -48,6 +49,7 @@ class Segment:
     text: str
 
 
+@lru_cache(maxsize=4096)  # pure; a site build meets the same pair of texts in many comparisons
 def redline(old: str | None, new: str | None) -> tuple[Segment, ...]:
     """Word-level insertions and deletions turning normalised ``old`` into normalised ``new``."""
     a, b = _TOKEN.findall(normalise_prose(old)), _TOKEN.findall(normalise_prose(new))
@@ -92,6 +94,7 @@ def _cleanup(matcher: difflib.SequenceMatcher, a: list[str], b: list[str]) -> li
     return [tuple(op) for op in out]
 
 
+@lru_cache(maxsize=4096)
 def is_editorial(old: str | None, new: str | None) -> bool:
     """Whether only case, punctuation or typos changed (each changed word a near spelling).
 
