@@ -39,6 +39,34 @@ def markdown_with_autolinks(text: str) -> str:
     return "".join(out)
 
 
+# ---------------------------------------------------------------- AllValue's own text
+#: The one inline markup the statement's source may use: ``**strong**`` (the published
+#: page marks terms "in bold/bold underline"). Nothing else is read as markup there, and
+#: text from merchants or any outside party never gets even this.
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+
+
+def statement_markdown(text: str) -> str:
+    """AllValue's text for Markdown: escaped, URLs and emails linked, ``**strong**`` kept."""
+    out, pos = [], 0
+    for m in _STRONG.finditer(text):
+        out.append(markdown_with_autolinks(text[pos:m.start()]))
+        out.append(f"**{markdown_with_autolinks(m.group(1))}**")
+        pos = m.end()
+    out.append(markdown_with_autolinks(text[pos:]))
+    return "".join(out)
+
+
+def statement_html(text: str) -> str:
+    """AllValue's text as inline HTML (``<strong>`` for ``**strong**``, links for URLs and emails)."""
+    return inline_html(statement_markdown(text))
+
+
+def statement_plain(text: str) -> str:
+    """AllValue's text for plain-text output: the ``**`` markers dropped."""
+    return _STRONG.sub(r"\1", text)
+
+
 @lru_cache(maxsize=1)
 def _md():
     from markdown_it import MarkdownIt

@@ -25,7 +25,7 @@ def environment(autoescape: bool):
     """The Jinja environment for our own templates (merchant text never compiles here)."""
     import jinja2
 
-    from .markup import escape_markdown, markdown_with_autolinks, text_to_html
+    from .markup import escape_markdown, statement_html, statement_markdown, statement_plain
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -37,9 +37,11 @@ def environment(autoescape: bool):
         extensions=["jinja2.ext.i18n"],
     )
     env.install_null_translations(newstyle=True)
-    env.filters["md"] = markdown_with_autolinks
+    # AllValue's own text: escaped, with its one inline markup (**strong**) kept
+    env.filters["md"] = statement_markdown
     env.filters["md_escape"] = escape_markdown
-    env.filters["inline_html"] = lambda t: __import__("markupsafe").Markup(text_to_html(t))
+    env.filters["inline_html"] = lambda t: __import__("markupsafe").Markup(statement_html(t))
+    env.filters["plain"] = statement_plain
     env.filters["display_width"] = display_width
     return env
 

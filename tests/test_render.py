@@ -178,6 +178,21 @@ def test_escaped_markdown_renders_literally(payload):
     assert text == payload
 
 
+def test_statement_text_keeps_its_strong_markup_only():
+    from generator.markup import statement_html, statement_markdown, statement_plain
+
+    text = "Read **this part** carefully; 2*3 and a_b stay literal, [x](javascript:y) too."
+    html = statement_html(text)
+    assert html.count("<strong>") == 1 and "<strong>this part</strong>" in html
+    assert "<a" not in html and "<em>" not in html and "2*3" in html and "a_b" in html
+    assert statement_plain(text) == "Read this part carefully; 2*3 and a_b stay literal, [x](javascript:y) too."
+    assert statement_markdown("**bold**") == "**bold**"
+
+
+def test_merchant_text_never_gets_strong_markup():
+    assert "<strong>" not in text_to_html("**not bold**")
+
+
 def test_autolinks_only_http_and_mailto():
     assert '<a href="https://a.example/x">' in text_to_html("see https://a.example/x.")
     assert "<a" not in text_to_html("javascript:alert(1)")

@@ -51,14 +51,17 @@ def environment(autoescape: bool):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from ..markup import escape_markdown, markdown_with_autolinks, text_to_html
+    from ..markup import escape_markdown, statement_html, statement_markdown, statement_plain
 
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=autoescape,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["md"] = markdown_with_autolinks
+    # these filters only ever see the platform statement's text (AllValue's own);
+    # profile values are escaped by .escape before they reach the skeleton
+    env.filters["md"] = statement_markdown
     env.filters["md_escape"] = escape_markdown
-    env.filters["inline_html"] = lambda t: markupsafe.Markup(text_to_html(t))
+    env.filters["inline_html"] = lambda t: markupsafe.Markup(statement_html(t))
+    env.filters["plain"] = statement_plain
     return env
 
 

@@ -13,7 +13,7 @@ forked worker processes, which send back only what the site shows (:class:`Compa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +50,8 @@ class Comparison:
     popup_findings: tuple[Finding, ...]
     #: the redline as an HTML fragment ("" when the pair gets no redline page)
     redline_html: str = ""
+    #: one line per locale: what decided the level, in the reader's words
+    headlines: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def slug(self) -> str:
@@ -132,7 +134,8 @@ def _compare_or_none(pair: tuple[int, int, bool]):
         return None
 
 
-def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tuple[Finding, ...], str]:
+def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tuple[Finding, ...], str,
+                                                   dict[str, str]]:
     from ..classify import classify
     from ..diff import compare, render_redline_fragment
 
@@ -146,7 +149,24 @@ def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tupl
                              localized_texts(f, report.diff.fact_changes, words))
                      for f in report.findings if f.level in POPUP_LEVELS)
     redline = render_redline_fragment(report) if with_redline else ""
-    return i, j, report.level, report.notification, report.summary, findings, redline
+    return i, j, report.level, report.notification, report.summary, findings, redline, _headlines(report, words)
+
+
+def _headlines(report, words: dict) -> dict[str, str]:
+    """``{locale: line}``: the findings that decided the level, the first two in full.
+
+    This is the change history's one-line summary: "recipient added: data brokers"
+    says more to a reader than the level and the counts the table already shows.
+    """
+    from .findings import localized_texts
+
+    deciding = [f for f in report.findings if f.level == report.level]
+    if report.level == "none" or not deciding:
+        return {loc: w.words["unchanged"] for loc, w in words.items()}
+    texts = [localized_texts(f, report.diff.fact_changes, words) for f in deciding]
+    more = f" (+{len(texts) - 2})" if len(texts) > 2 else ""
+    sep = {loc: "；" if loc.startswith("zh") else "; " for loc in words}
+    return {loc: sep[loc].join(t[loc] for t in texts[:2]) + more for loc in words}
 
 
 def default_jobs() -> int:
@@ -173,7 +193,7 @@ def build_history(policy: "Policy", *, jobs: int = 1) -> History:
     finally:
         _VERSIONS = ()
     pairs = {}
-    for i, j, level, notification, summary, findings, redline in results:
-        cmp = Comparison(versions[i], versions[j], level, notification, summary, findings, redline)
+    for i, j, level, notification, summary, findings, redline, headlines in results:
+        cmp = Comparison(versions[i], versions[j], level, notification, summary, findings, redline, headlines)
         pairs[(versions[i].version, versions[j].version)] = cmp
     return History(policy, versions, pairs)

@@ -34,7 +34,7 @@ def _environment():
     import jinja2
     import markupsafe
 
-    from ..markup import escape_markdown, text_to_html
+    from ..markup import escape_markdown, statement_html
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -46,7 +46,7 @@ def _environment():
     env.install_null_translations(newstyle=True)
     env.filters["md_escape"] = escape_markdown
     # the same clause text recurs in every version and locale: convert each once
-    env.filters["inline_html"] = lru_cache(maxsize=8192)(lambda t: markupsafe.Markup(text_to_html(t)))
+    env.filters["inline_html"] = lru_cache(maxsize=8192)(lambda t: markupsafe.Markup(statement_html(t)))
     return env
 
 
@@ -137,7 +137,7 @@ def history_page(history: "History", loc: Localizer) -> Page:
         step = steps.get(v.version)
         rows.append({
             "version": v, "date": format_date(v.updated_on, loc.locale), "step": step,
-            "summary": loc.gettext(step.summary.splitlines()[0]) if step else "",
+            "summary": step.headlines.get(loc.locale, step.summary) if step else "",
             "version_link": "../" + version_path(v),
             "redline_link": "../" + redline_path(step) if step else "",
         })
