@@ -28,5 +28,5 @@ def not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(description="Verbatim wording of the published statement.")]
+Text = Annotated[str, Field(description="Verbatim wording of the published statement; **strong** marks bold.")]
 ClauseId = Annotated[str, Field(pattern=ID_PATTERN, description="Permanent id, never a number.")]
