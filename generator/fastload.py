@@ -12,7 +12,6 @@ which reports every problem at ``path:line:col``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .model import Version
 
@@ -60,30 +59,7 @@ def _fast(version_dir: Path, policy_id: str) -> Version:
 
 
 def _check(version: Version, statement: dict, policy_id: str, dirname: str) -> None:
-    if version.policy != policy_id or version.version != dirname:
-        raise _Doubt("policy or version id")
-    ids = _ids(statement)
-    if len(ids) != len(set(ids)):
-        raise _Doubt("duplicate id")
-    sections = {s.id for s in version.statement.statement.sections}
-    if any(e.refers_to not in sections for e in version.statement.contents.items):
-        raise _Doubt("reference")
-    known = set(ids)
-    if any(d.clause not in known for d in version.decisions):
-        raise _Doubt("decision")
-    if version.status == "published" and version.compute_hash() != version.content_hash:
-        raise _Doubt("hash")
+    from .source import version_problems
 
-
-def _ids(node: Any) -> list[str]:
-    out: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if isinstance(item.get("id"), str):
-                out.append(item["id"])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return out
+    if version_problems(version, statement, policy_id, dirname):
+        raise _Doubt("the precise loader will say where")

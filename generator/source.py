@@ -13,7 +13,7 @@ duplicate ids, references to unknown ids, published-version immutability.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,65 +191,79 @@ def load_version(version_dir: Path, policy_id: str, verify_hash: bool = True) ->
     return version
 
 
-def check_version(version: Version, docs: dict, paths: dict, policy_id: str, dirname: str,
-                  verify_hash: bool = True) -> list[SourceError]:
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a loaded version, and where in its data (a path, not a line).
+
+    ``file`` is "version" or "statement"; ``loc`` a path of keys and indexes into that
+    file's data; ``first`` the path of the first use, for a duplicate. The precise
+    loader turns paths into lines (:func:`locate`); the fast loader only asks whether
+    there is any problem, so both apply the same checks.
+    """
+
+    file: str
+    loc: tuple[str | int, ...]
+    message: str
+    first: tuple[str | int, ...] | None = None
+
+
+def version_problems(version: Version, statement_data: Any, policy_id: str, dirname: str,
+                     verify_hash: bool = True) -> list[Problem]:
     """Checks a schema cannot express: ids, references, immutability."""
-    errors: list[SourceError] = []
-    vdoc, vpath, sdoc, spath = docs["version"], paths["version"], docs["statement"], paths["statement"]
-
-    def at(doc, *keys):
-        return locate(doc, keys)
-
+    problems: list[Problem] = []
     if version.policy != policy_id:
-        errors.append(SourceError(vpath, *at(vdoc, "policy"),
-                                  f"policy is {version.policy!r} but the folder belongs to {policy_id!r}"))
+        problems.append(Problem("version", ("policy",),
+                                f"policy is {version.policy!r} but the folder belongs to {policy_id!r}"))
     if version.version != dirname:
-        errors.append(SourceError(vpath, *at(vdoc, "version"),
-                                  f"version is {version.version!r} but the folder is named {dirname!r}"))
-    # duplicate ids: report each repeat at its own line
-    positions = _id_positions(sdoc)
-    seen: dict[str, tuple[int, int]] = {}
-    for ident, line, col in positions:
-        if ident in seen:
-            errors.append(SourceError(spath, line, col,
-                                      f"duplicate id {ident!r} (first used on line {seen[ident][0]})"))
+        problems.append(Problem("version", ("version",),
+                                f"version is {version.version!r} but the folder is named {dirname!r}"))
+    first_use: dict[str, tuple] = {}
+    for ident, path in id_paths(statement_data):
+        if ident in first_use:
+            problems.append(Problem("statement", path, f"duplicate id {ident!r}", first_use[ident]))
         else:
-            seen[ident] = (line, col)
-    ids = set(seen)
+            first_use[ident] = path
     sections = {s.id for s in version.statement.statement.sections}
     for i, entry in enumerate(version.statement.contents.items):
         if entry.refers_to not in sections:
-            errors.append(SourceError(spath, *at(sdoc, "contents", "items", i, "refers_to"),
-                                      f"refers_to names unknown section {entry.refers_to!r}"))
+            problems.append(Problem("statement", ("contents", "items", i, "refers_to"),
+                                    f"refers_to names unknown section {entry.refers_to!r}"))
     for i, d in enumerate(version.decisions):
-        if d.clause not in ids:
-            errors.append(SourceError(vpath, *at(vdoc, "decisions", i, "clause"),
-                                      f"decision names unknown clause id {d.clause!r}"))
+        if d.clause not in first_use:
+            problems.append(Problem("version", ("decisions", i, "clause"),
+                                    f"decision names unknown clause id {d.clause!r}"))
     if verify_hash and version.status == "published" and version.content_hash:
         actual = version.compute_hash()
         if actual != version.content_hash:
-            errors.append(SourceError(vpath, *at(vdoc, "content_hash"),
-                                      f"content does not match content_hash ({IMMUTABLE}; "
-                                      f"the content now hashes to {actual})"))
+            problems.append(Problem("version", ("content_hash",),
+                                    f"content does not match content_hash ({IMMUTABLE}; "
+                                    f"the content now hashes to {actual})"))
+    return problems
+
+
+def check_version(version: Version, docs: dict, paths: dict, policy_id: str, dirname: str,
+                  verify_hash: bool = True) -> list[SourceError]:
+    """:func:`version_problems`, each at its file, line and column."""
+    errors = []
+    for p in version_problems(version, docs["statement"], policy_id, dirname, verify_hash):
+        line, col = locate(docs[p.file], p.loc)
+        message = p.message
+        if p.first is not None:
+            message += f" (first used on line {locate(docs[p.file], p.first)[0]})"
+        errors.append(SourceError(paths[p.file], line, col, message, p.loc))
     return errors
 
 
-def _id_positions(doc: Any) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-
-    def walk(node):
-        if isinstance(node, CommentedMap):
-            if isinstance(node.get("id"), str):
-                line, col = node.lc.value("id")
-                out.append((node["id"], line + 1, col + 1))
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, CommentedSeq):
-            for v in node:
-                walk(v)
-
-    walk(doc)
-    return out
+def id_paths(data: Any, path: tuple = ()) -> Iterator[tuple[str, tuple]]:
+    """Every ``id`` in a statement's data, in document order, with the path to it."""
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            yield data["id"], path + ("id",)
+        for key, value in data.items():
+            yield from id_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from id_paths(value, path + (i,))
 
 
 def _plain(node: Any) -> Any:
