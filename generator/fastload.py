@@ -3,9 +3,9 @@
 ruamel.yaml's round-trip parser keeps the line numbers that error messages need but
 takes ~0.25 s for the statement; libyaml (PyYAML's C parser) takes ~0.02 s. A diff
 needs two versions and no line numbers unless something is wrong, so this module parses
-with libyaml, validates with the same model and repeats the checks of
-:func:`generator.source.check_version` that do not need positions (ids, references,
-the content hash, duplicate keys). If anything fails — including a value YAML 1.1
+with libyaml, validates with the same model and applies the same checks
+(:func:`generator.source.version_problems`: ids, references, the content hash), plus
+duplicate keys. If anything fails — including a value YAML 1.1
 reads differently from YAML 1.2 — it loads again with :func:`generator.source.load_version`,
 which reports every problem at ``path:line:col``.
 """
