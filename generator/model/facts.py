@@ -1,119 +1,124 @@
 """Typed facts stated beside the prose: what the Section VIII classifier reasons over.
 
-Each fact kind is a small model with a ``kind`` tag and a ``key`` (its identity for
-the diff: the same key in two versions is the same fact). Codes are checked against
-:mod:`generator.vocabulary`.
+Each fact kind is a small model with a ``kind`` tag and a ``key``: its identity for
+the diff (the same key in two versions is the same fact; the other fields are what
+may change about it). Codes are checked against :mod:`generator.vocabulary`: most
+kinds are one code of one vocabulary table (:class:`CodedFact`).
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
 
 from .. import vocabulary as vocab
 from .base import Strict, check_code
 
-class DataFact(Strict):
+
+class FactBase(Strict):
+    """What every fact has: a ``kind`` tag and a ``key`` made of ``key_fields``."""
+
+    #: the fields, besides ``kind``, that identify the fact
+    key_fields: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, *(getattr(self, name) for name in self.key_fields))
+
+
+class CodedFact(FactBase):
+    """A fact naming one code of a vocabulary table (its ``vocabulary``, called ``what``)."""
+
+    vocabulary: ClassVar[dict[str, Any]]
+    what: ClassVar[str]
+    key_fields = ("code",)
+
+    @field_validator("code", check_fields=False)
+    @classmethod
+    def _known_code(cls, code: str) -> str:
+        return check_code(cls.vocabulary, cls.what, code)
+
+
+def _known_channels(channels: tuple[str, ...]) -> tuple[str, ...]:
+    for channel in channels:
+        check_code(vocab.CHANNELS, "channel", channel)
+    return channels
+
+
+class DataFact(CodedFact):
     """A personal-data category the clause says is collected or processed."""
 
+    vocabulary, what = vocab.DATA_CATEGORIES, "data category"
     kind: Literal["data"]
     code: str = Field(description="DPV pd: code, or a project av: code where none fits.")
     sensitive: bool = Field(False, description="Sensitive under Part 1 Definition 5.")
     optional: bool = Field(False, description="Collected only if the user chooses to provide it.")
 
-    _code = field_validator("code")(lambda c: check_code(vocab.DATA_CATEGORIES, "data category", c))
 
-    @property
-    def key(self) -> tuple:
-        return ("data", self.code)
+class PurposeFact(CodedFact):
+    """A purpose of processing (Section VIII item 1)."""
 
-
-class PurposeFact(Strict):
+    vocabulary, what = vocab.PURPOSES, "purpose"
     kind: Literal["purpose"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.PURPOSES, "purpose", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("purpose", self.code)
 
 
-class LegalBasisFact(Strict):
+class LegalBasisFact(CodedFact):
+    """Why processing is lawful: consent, contract, legal obligation, the exceptions..."""
+
+    vocabulary, what = vocab.LEGAL_BASES, "legal basis"
     kind: Literal["legal-basis"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.LEGAL_BASES, "legal basis", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("legal-basis", self.code)
 
 
-class RecipientFact(Strict):
+class RecipientFact(CodedFact):
     """Someone personal data goes to, and how: shared, transferred or publicly disclosed."""
 
+    vocabulary, what = vocab.RECIPIENTS, "recipient"
+    key_fields = ("code", "via")
     kind: Literal["recipient"]
     code: str
     via: Literal["share", "transfer", "disclose"] = "share"
-    _code = field_validator("code")(lambda c: check_code(vocab.RECIPIENTS, "recipient", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("recipient", self.code, self.via)
 
 
-class TransferFact(Strict):
+class TransferFact(FactBase):
     """A cross-border destination where data is stored or processed."""
 
+    key_fields = ("destination",)
     kind: Literal["transfer"]
     destination: str = Field(description="ISO 3166-1 alpha-2 code.")
-    _dest = field_validator("destination")(lambda c: check_code(vocab.COUNTRIES, "country", c))
 
-    @property
-    def key(self) -> tuple:
-        return ("transfer", self.destination)
+    _known_destination = field_validator("destination")(lambda c: check_code(vocab.COUNTRIES, "country", c))
 
 
-class RightFact(Strict):
+class RightFact(CodedFact):
     """A right of the user and the channels through which it is exercised."""
 
+    vocabulary, what = vocab.RIGHTS, "right"
     kind: Literal["right"]
     code: str
     channels: tuple[str, ...] = ()
-    _code = field_validator("code")(lambda c: check_code(vocab.RIGHTS, "right", c))
 
-    @field_validator("channels")
-    @classmethod
-    def _channels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for c in value:
-            check_code(vocab.CHANNELS, "channel", c)
-        return value
-
-    @property
-    def key(self) -> tuple:
-        return ("right", self.code)
+    _known_channels = field_validator("channels")(_known_channels)
 
 
-class ResponseTimeFact(Strict):
+class ResponseTimeFact(FactBase):
+    """How many days a request from the user may take to answer."""
+
     kind: Literal["response-time"]
     days: int = Field(gt=0)
 
-    @property
-    def key(self) -> tuple:
-        return ("response-time",)
 
+class RetentionFact(CodedFact):
+    """How long data is kept, by which rule."""
 
-class RetentionFact(Strict):
+    vocabulary, what = vocab.RETENTION, "retention"
     kind: Literal["retention"]
     code: str
     min_years: int | None = None
-    _code = field_validator("code")(lambda c: check_code(vocab.RETENTION, "retention", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("retention", self.code)
 
 
-class ControllerFact(Strict):
+class ControllerFact(FactBase):
     """The "Party" of Part 1 Definition 1: who controls the data."""
 
     kind: Literal["controller"]
@@ -121,97 +126,71 @@ class ControllerFact(Strict):
     jurisdiction: str
     address: str
 
-    @property
-    def key(self) -> tuple:
-        return ("controller",)
 
+class ContactFact(FactBase):
+    """A way to reach whoever handles personal-information matters (Section VIII item 5)."""
 
-class ContactFact(Strict):
+    key_fields = ("channel", "value")
     kind: Literal["contact"]
     channel: Literal["email", "phone", "postal", "department", "complaint"]
     value: str
 
-    @property
-    def key(self) -> tuple:
-        return ("contact", self.channel, self.value)
 
+class ChildrenFact(FactBase):
+    """Who counts as a child, and whether a guardian must consent."""
 
-class ChildrenFact(Strict):
     kind: Literal["children"]
     max_age: int = Field(gt=0, description="Children are individuals under this age.")
     parental_consent: bool
 
-    @property
-    def key(self) -> tuple:
-        return ("children",)
 
-
-class ProcessingFact(Strict):
+class ProcessingFact(CodedFact):
     """A way of using data: profiling, automated decisions, model training..."""
 
+    vocabulary, what = vocab.PROCESSING, "processing"
     kind: Literal["processing"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.PROCESSING, "processing", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("processing", self.code)
 
 
-class RoleFact(Strict):
+class RoleFact(CodedFact):
+    """Who is controller and who is processor for end users' data."""
+
+    vocabulary, what = vocab.ROLES, "role"
     kind: Literal["role"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.ROLES, "role", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("role", self.code)
 
 
-class DisclosureFact(Strict):
+class DisclosureFact(CodedFact):
+    """Data shown publicly (not to a recipient: to everyone)."""
+
+    vocabulary, what = vocab.DISCLOSURES, "disclosure"
     kind: Literal["disclosure"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.DISCLOSURES, "disclosure", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("disclosure", self.code)
 
 
-class SafeguardFact(Strict):
+class SafeguardFact(CodedFact):
+    """A security measure the statement promises."""
+
+    vocabulary, what = vocab.SAFEGUARDS, "safeguard"
     kind: Literal["safeguard"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.SAFEGUARDS, "safeguard", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("safeguard", self.code)
 
 
-class BreachNotificationFact(Strict):
+class BreachNotificationFact(FactBase):
+    """How users are told of a personal-information security incident."""
+
     kind: Literal["breach-notification"]
     channels: tuple[str, ...]
 
-    @field_validator("channels")
-    @classmethod
-    def _channels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for c in value:
-            check_code(vocab.CHANNELS, "channel", c)
-        return value
-
-    @property
-    def key(self) -> tuple:
-        return ("breach-notification",)
+    _known_channels = field_validator("channels")(_known_channels)
 
 
-class FeeFact(Strict):
+class FeeFact(CodedFact):
+    """Whether requests cost the user anything."""
+
+    vocabulary, what = vocab.FEES, "fee"
     kind: Literal["fee"]
     code: str
-    _code = field_validator("code")(lambda c: check_code(vocab.FEES, "fee", c))
-
-    @property
-    def key(self) -> tuple:
-        return ("fee", self.code)
 
 
 Fact = Annotated[
