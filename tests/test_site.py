@@ -225,3 +225,12 @@ def test_locale_pages_mirror_each_other(example_site):
     trees = {loc: sorted(str(p.relative_to(example_site / loc)) for p in (example_site / loc).rglob("*.html"))
              for loc in LOCALES}
     assert trees["en"] == trees["zh-Hans"] == trees["zh-Hant"]
+
+
+def test_search_finds_the_current_statement_not_every_old_copy(example_site):
+    """Old versions and redlines stay out of the index: a term is found once, in the current text."""
+    for locale in ("en", "zh-Hans", "zh-Hant"):
+        index = json.loads((example_site / locale / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "" in locations, locale  # the current statement
+        assert not [loc for loc in locations if loc.startswith(("versions/", "changes/"))], locale
