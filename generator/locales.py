@@ -9,6 +9,8 @@ means Simplified, the script most Chinese readers use.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 
 from .errors import UsageError
@@ -58,3 +60,24 @@ def babel_locale(tag: str):
     from babel import Locale
 
     return Locale.parse(BABEL_IDS.get(tag, tag), sep="_")
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """The punctuation a locale writes around labels and quotations."""
+
+    colon: str
+    open_quote: str
+    close_quote: str
+
+
+PUNCTUATION: dict[str, Punctuation] = {
+    "en": Punctuation(": ", '"', '"'),
+    "zh-Hans": Punctuation("：", "“", "”"),
+    "zh-Hant": Punctuation("：", "「", "」"),
+}
+
+
+def punctuation(locale: str) -> Punctuation:
+    """Full-width colon and the locale's quotation marks in Chinese; ASCII in English."""
+    return PUNCTUATION.get(locale, PUNCTUATION["en"])

@@ -95,8 +95,11 @@ def _truthy(path: str, profile: MerchantProfile) -> bool:
 
 
 def _context(notice: Notice, format: str, gettext, v, when) -> dict:
+    from ..locales import punctuation
+
     return {"notice": notice, "parts": notice.parts, "locale": notice.locale, "format": format,
-            "_": _gettext(gettext, format == "html"), "v": v, "when": when}
+            "_": _gettext(gettext, format == "html"), "v": v, "when": when,
+            "punct": punctuation(notice.locale)}
 
 
 def _wrap(format: str, text: str) -> str:
