@@ -68,20 +68,12 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     """Index the versions of ``policy`` (the only one, by default) under ``root``."""
     import yaml
 
+    from .source import choose_policy, policy_dirs, version_dirs
+
     root = Path(root)
-    if not root.is_dir():
-        raise SourceErrors([SourceError(root, None, None, "source directory not found (use --source DIR)")])
-    policies = sorted(p.name for p in root.iterdir() if (p / "policy.yaml").is_file())
-    if not policies:
-        raise SourceErrors([SourceError(root, None, None, "no policies (expected <policy>/policy.yaml)")])
-    if policy is None:
-        if len(policies) != 1:
-            raise UsageError(f"{root}: several policies, name one with --policy: {', '.join(policies)}")
-        policy = policies[0]
-    elif policy not in policies:
-        raise UsageError(f"unknown policy {policy!r} (known: {', '.join(policies)})")
+    policy = choose_policy(root, [p.name for p in policy_dirs(root)], policy)
     entries = []
-    for vdir in sorted(p for p in (root / policy).iterdir() if (p / "version.yaml").is_file()):
+    for vdir in version_dirs(root / policy):
         try:
             meta = yaml.load((vdir / "version.yaml").read_text(encoding="utf-8"),
                              Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

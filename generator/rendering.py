@@ -7,11 +7,12 @@ always gives byte-identical output: no clock, no randomness.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from .layout import Token, Translate, layout
+from .layout import Translate, layout
 from .model import Version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -82,21 +83,35 @@ def render(version: Version, format: Format = "md", *, locale: str = "en",
         locale=locale,
         updated_on=format_date(version.updated_on, locale),
         lang=locale,
-        **_gettext_context(gettext),
+        **(gettext_context(gettext) if gettext is not None else {}),
     )
 
 
-def _gettext_context(gettext) -> dict:
+def gettext_context(gettext: Callable[[str], str]) -> dict[str, Any]:
     """``_``/``gettext``/``ngettext`` for one render, as context variables.
 
-    Installing them on an ``overlay()`` of the cached environment would write
-    into the globals dict the overlay shares with it, so one locale's strings
-    would leak into every later render.
+    Jinja's newstyle gettext: translate, then ``%``-format with the keyword
+    arguments (under autoescape the message is Markup, so the arguments are
+    escaped). They go in the render context rather than on an environment: an
+    ``overlay()`` of a cached environment shares its globals dict, so one
+    locale's strings would leak into every later render. Every template set
+    (statement, site, merchant) renders with these.
     """
-    if gettext is None:
-        return {}
-    from jinja2.ext import _make_new_gettext, _make_new_ngettext
+    import jinja2
+    import markupsafe
 
-    g = _make_new_gettext(gettext)
-    return {"_": g, "gettext": g,
-            "ngettext": _make_new_ngettext(lambda s, p, n: gettext(s if n == 1 else p))}
+    def _format(context: Any, text: str, variables: dict[str, Any]) -> str:
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return text % variables if variables else text
+
+    @jinja2.pass_context
+    def _gettext(context: Any, message: str, **variables: Any) -> str:
+        return _format(context, gettext(message), variables)
+
+    @jinja2.pass_context
+    def _ngettext(context: Any, singular: str, plural: str, n: int, **variables: Any) -> str:
+        variables.setdefault("num", n)
+        return _format(context, gettext(singular if n == 1 else plural), variables)
+
+    return {"_": _gettext, "gettext": _gettext, "ngettext": _ngettext}

@@ -39,14 +39,7 @@ class Source:
     policies: dict[str, Policy]
 
     def policy(self, policy_id: str | None = None) -> Policy:
-        if policy_id is None:
-            if len(self.policies) != 1:
-                raise UsageError(f"{self.root}: several policies, name one of: {', '.join(self.policies)}")
-            return next(iter(self.policies.values()))
-        try:
-            return self.policies[policy_id]
-        except KeyError:
-            raise UsageError(f"unknown policy {policy_id!r} (known: {', '.join(self.policies)})") from None
+        return self.policies[choose_policy(self.root, list(self.policies), policy_id)]
 
     def version(self, version: str | None = None, policy_id: str | None = None) -> Version:
         """A version by id; by default the latest published one."""
@@ -290,7 +283,7 @@ def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
         errors.append(SourceError(meta_path, *locate(meta, ["id"]),
                                   f"id is {meta['id']!r} but the folder is named {policy_dir.name!r}"))
     versions: list[Version] = []
-    for vdir in sorted(p for p in policy_dir.iterdir() if p.is_dir() and (p / "version.yaml").exists()):
+    for vdir in version_dirs(policy_dir):
         try:
             versions.append(load_version(vdir, meta["id"], verify_hash))
         except SourceErrors as e:
@@ -303,17 +296,38 @@ def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
     return Policy(id=meta["id"], title=meta["title"], versions=tuple(versions))
 
 
+def policy_dirs(root: Path) -> list[Path]:
+    """The policy folders of a source tree (those holding a ``policy.yaml``), by name."""
+    if not root.is_dir():
+        raise SourceErrors([SourceError(root, None, None, "source directory not found (use --source DIR)")])
+    dirs = sorted(p for p in root.iterdir() if p.is_dir() and (p / "policy.yaml").is_file())
+    if not dirs:
+        raise SourceErrors([SourceError(root, None, None, "no policies (expected <policy>/policy.yaml)")])
+    return dirs
+
+
+def version_dirs(policy_dir: Path) -> list[Path]:
+    """The version folders of a policy (those holding a ``version.yaml``), by name."""
+    return sorted(p for p in policy_dir.iterdir() if p.is_dir() and (p / "version.yaml").is_file())
+
+
+def choose_policy(root: Path, known: list[str], wanted: str | None) -> str:
+    """The policy a command works on: the one named, or the only one there is."""
+    if wanted is None:
+        if len(known) != 1:
+            raise UsageError(f"{root}: several policies, name one with --policy: {', '.join(known)}")
+        return known[0]
+    if wanted not in known:
+        raise UsageError(f"unknown policy {wanted!r} (known: {', '.join(known)})")
+    return wanted
+
+
 def load_source(root: str | Path = DEFAULT_SOURCE, *, verify_hash: bool = True) -> Source:
     """Load every policy under ``root``; raise SourceErrors with every problem found."""
     root = Path(root)
-    if not root.is_dir():
-        raise SourceErrors([SourceError(root, None, None, "source directory not found (use --source DIR)")])
     errors: list[SourceError] = []
     policies: dict[str, Policy] = {}
-    dirs = sorted(p for p in root.iterdir() if p.is_dir() and (p / "policy.yaml").exists())
-    if not dirs:
-        raise SourceErrors([SourceError(root, None, None, "no policies (expected <policy>/policy.yaml)")])
-    for pdir in dirs:
+    for pdir in policy_dirs(root):
         try:
             pol = load_policy(pdir, verify_hash)
             policies[pol.id] = pol

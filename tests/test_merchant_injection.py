@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from generator.errors import SourceErrors
 from generator.merchant import MerchantProfile, NoticeRenderer
 from generator.merchant.profile import BIDI_CONTROLS
 

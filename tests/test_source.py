@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from generator.errors import SourceErrors
 from generator.model import json_schemas
 from generator.source import IMMUTABLE, load_source
 

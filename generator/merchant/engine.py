@@ -75,19 +75,6 @@ def _getter(path: str) -> Callable[[Any], Any]:
     return attrgetter(path)
 
 
-def _gettext(gettext: Callable[[str], str], html: bool) -> Callable[..., str]:
-    """``_("msg %(x)s", x=...)``: translate, then format; in HTML the arguments are escaped."""
-    import markupsafe
-
-    def _(message: str, **variables: Any) -> str:
-        text = gettext(message)
-        if html:
-            text = markupsafe.Markup(text)
-        return text % variables if variables else text
-
-    return _
-
-
 def _truthy(path: str, profile: MerchantProfile) -> bool:
     negate = path.startswith("!")
     value = bool(_getter(path.lstrip("!"))(profile))
@@ -96,10 +83,10 @@ def _truthy(path: str, profile: MerchantProfile) -> bool:
 
 def _context(notice: Notice, format: str, gettext, v, when) -> dict:
     from ..locales import punctuation
+    from ..rendering import gettext_context
 
     return {"notice": notice, "parts": notice.parts, "locale": notice.locale, "format": format,
-            "_": _gettext(gettext, format == "html"), "v": v, "when": when,
-            "punct": punctuation(notice.locale)}
+            "v": v, "when": when, "punct": punctuation(notice.locale), **gettext_context(gettext)}
 
 
 def _wrap(format: str, text: str) -> str:

@@ -50,29 +50,6 @@ def _environment():
     return env
 
 
-def _gettext_callables(gettext) -> dict[str, Any]:
-    """``_``/``gettext``/``ngettext`` for a render context, as Jinja's newstyle gettext
-    does them: the translation, then ``%``-formatting with the keyword arguments."""
-    import jinja2
-    import markupsafe
-
-    def _format(context, text: str, variables: dict) -> str:
-        if context.eval_ctx.autoescape:
-            text = markupsafe.Markup(text)
-        return text % variables
-
-    @jinja2.pass_context
-    def _gettext(context, message: str, **variables: Any) -> str:
-        return _format(context, gettext(message), variables)
-
-    @jinja2.pass_context
-    def _ngettext(context, singular: str, plural: str, n: int, **variables: Any) -> str:
-        variables.setdefault("num", n)
-        return _format(context, gettext(singular if n == 1 else plural), variables)
-
-    return {"_": _gettext, "gettext": _gettext, "ngettext": _ngettext}
-
-
 def render_template(name: str, gettext, locale: str = "en", **context: Any) -> str:
     """Render one of ``templates/site/`` with ``gettext`` for its interface strings.
 
@@ -80,7 +57,9 @@ def render_template(name: str, gettext, locale: str = "en", **context: Any) -> s
     one environment, and one compilation of each template, serves every locale.
     """
     template = _environment().get_template(name)
-    return template.render(locale=locale, **_gettext_callables(gettext), **context)
+    from ..rendering import gettext_context
+
+    return template.render(locale=locale, **gettext_context(gettext), **context)
 
 
 @dataclass(frozen=True)
