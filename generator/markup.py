@@ -7,6 +7,7 @@ an HTML block or a template tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&])")
@@ -28,15 +29,20 @@ def escape_markdown(text: str) -> str:
     return _MD_BLOCK_START.sub(r"\1\\\2", text)
 
 
+def _splice(pattern: re.Pattern, text: str, between: Callable[[str], str],
+            match: Callable[[re.Match], str]) -> str:
+    """``text`` with each match of ``pattern`` rewritten by ``match``, the rest by ``between``."""
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out += [between(text[pos:m.start()]), match(m)]
+        pos = m.end()
+    out.append(between(text[pos:]))
+    return "".join(out)
+
+
 def markdown_with_autolinks(text: str) -> str:
     """Escape text for Markdown, turning bare URLs and emails into autolinks."""
-    out, pos = [], 0
-    for m in URL_OR_EMAIL.finditer(text):
-        out.append(escape_markdown(text[pos:m.start()]))
-        out.append(f"<{m.group(0)}>")
-        pos = m.end()
-    out.append(escape_markdown(text[pos:]))
-    return "".join(out)
+    return _splice(URL_OR_EMAIL, text, escape_markdown, lambda m: f"<{m.group(0)}>")
 
 
 # ---------------------------------------------------------------- AllValue's own text
@@ -48,13 +54,8 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 
 def statement_markdown(text: str) -> str:
     """AllValue's text for Markdown: escaped, URLs and emails linked, ``**strong**`` kept."""
-    out, pos = [], 0
-    for m in _STRONG.finditer(text):
-        out.append(markdown_with_autolinks(text[pos:m.start()]))
-        out.append(f"**{markdown_with_autolinks(m.group(1))}**")
-        pos = m.end()
-    out.append(markdown_with_autolinks(text[pos:]))
-    return "".join(out)
+    return _splice(_STRONG, text, markdown_with_autolinks,
+                   lambda m: f"**{markdown_with_autolinks(m.group(1))}**")
 
 
 def statement_html(text: str) -> str:

@@ -205,3 +205,27 @@ def test_help_does_not_import_heavy_libraries():
             " if m in sys.modules]\nprint(heavy)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert p.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_layout_numbers_agree_with_the_model_walk(current):
+    """The renderer and the diff (via Version.nodes) number every node the same way.
+
+    A paragraph that opens a numbered point shows its point's number: the number
+    belongs to the division, whose walk position is checked instead.
+    """
+    from generator.numbering import numbering_for
+
+    num = numbering_for("en")
+    nodes = current.clause_map()
+    checked = 0
+    for t in layout(current):
+        if not (t.id and t.number and t.id in nodes) or t.type not in ("item_open", "heading", "paragraph"):
+            continue
+        node = nodes[t.id]
+        if node.kind == "clause" and not node.numbered:
+            node = nodes[node.path[-1]]  # the point this paragraph opens
+        expected = {"section": num.section, "part": num.part}.get(
+            node.kind, lambda i: num.list_number(node.depth, i))(node.index)
+        assert t.number == expected, (t.id, t.number, expected)
+        checked += 1
+    assert checked > 100
