@@ -14,6 +14,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     never a half-written file (the rename is atomic on POSIX file systems).
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # a device or pipe (``-o /dev/null``, ``-o /dev/stdout``): write to it, never replace it
+        with open(path, "wb") as f:
+            f.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

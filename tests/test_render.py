@@ -153,6 +153,23 @@ def test_output_file_gets_the_usual_permissions(tmp_path, run):
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_output_to_a_pipe_writes_through_it(tmp_path, run):
+    """``-o /dev/null`` or a named pipe must never be replaced by a regular file."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    res = run("render", "--source", NOTICES, "--format", "text", "-o", fifo)
+    reader.join(timeout=10)
+    assert res.code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith("AllValue Privacy Statement".encode())
+
+
 def test_python_api_matches_cli(run, current):
     res = run("render", "--source", NOTICES, "--format", "md")
     assert res.out == render(current, format="md")
