@@ -20,7 +20,7 @@ POLICY = "allvalue-privacy"
 @lru_cache(maxsize=None)
 def example(version: str):
     """One version of the illustrative series (loaded once per test process)."""
-    from generator.fastload import load_version_fast
+    from generator.source.fastload import load_version_fast
 
     return load_version_fast(EXAMPLES / POLICY / version, POLICY)
 

@@ -11,7 +11,7 @@ from tests.diff_helpers import EXAMPLES, POLICY, ROOT, SCHEMA, classify_pair, ed
 
 
 def test_schema_path_is_the_committed_schema():
-    from generator.diffjson import SCHEMA_PATH
+    from generator.report.jsonreport import SCHEMA_PATH
 
     assert SCHEMA_PATH == SCHEMA and SCHEMA.is_file()
 
@@ -37,7 +37,7 @@ BASE = "2023-08-25"
     ("two  spaces\nand a newline", "two spaces and a newline"),
 ])
 def test_formatting_noise_is_never_a_change(old, new):
-    from generator.textdiff import normalise_prose, redline
+    from generator.diff.text import normalise_prose, redline
 
     assert normalise_prose(old) == normalise_prose(new)
     assert all(s.op == "equal" for s in redline(old, new))
@@ -59,13 +59,13 @@ def test_formatting_noise_is_never_a_change(old, new):
     ("Allvalue customer service", "AllValue customer service", True),
 ])
 def test_typos_are_editorial_and_meaning_is_not(old, new, editorial):
-    from generator.textdiff import is_editorial
+    from generator.diff.text import is_editorial
 
     assert is_editorial(old, new) is editorial
 
 
 def test_word_redline_marks_insertions_and_deletions():
-    from generator.textdiff import redline
+    from generator.diff.text import redline
 
     segments = redline("We will respond within 15 days.", "We will respond within 30 days.")
     assert [(s.op, s.text) for s in segments] == [
@@ -229,7 +229,7 @@ def test_html_format_is_a_standalone_redline(run, tmp_path):
 
 
 def test_redline_fragment_for_the_site():
-    from generator.diff import render_redline_fragment, render_report
+    from generator.report import render_redline_fragment, render_report
 
     report = classify_pair(example("2024-06-03"), example("2024-07-15"))
     fragment = render_redline_fragment(report)
@@ -239,7 +239,7 @@ def test_redline_fragment_for_the_site():
 
 
 def test_prose_is_escaped_in_html_and_markdown():
-    from generator.diff import render_report
+    from generator.report import render_report
 
     evil = "Click <script>alert(1)</script> | **now** [here](javascript:alert(1))"
     report = classify_pair(example(BASE), edited(example(BASE), lambda t: t.find("update.may-change").update(text=evil)))

@@ -11,7 +11,7 @@ import pytest
 
 from generator.errors import UsageError
 from generator.i18n import LOCALES_DIR, TRANSLATED_LOCALES, content_entries, status, translator
-from generator.locales import SUPPORTED, negotiate
+from generator.i18n.locales import SUPPORTED, negotiate
 
 from .conftest import NOTICES
 

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from generator.i18n import content_entries, render_localized, translator
-from generator.layout import layout
-from generator.locales import SUPPORTED
-from generator.markup import escape_markdown
-from generator.numbering import NUMBERINGS, chinese
+from generator.rendering.layout import layout
+from generator.i18n.locales import SUPPORTED
+from generator.rendering.markup import escape_markdown
+from generator.rendering.numbering import NUMBERINGS, chinese
 
 from .conftest import NOTICES
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from generator import vocabulary as vocab
+from generator.model import vocabulary as vocab
 from generator.i18n import (
     LOCALES_DIR,
     TRANSLATED_LOCALES,

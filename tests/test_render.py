@@ -11,8 +11,8 @@ import html5lib
 import pytest
 
 from generator import render
-from generator.layout import layout
-from generator.markup import escape_markdown, inline_html, text_to_html
+from generator.rendering.layout import layout
+from generator.rendering.markup import escape_markdown, inline_html, text_to_html
 
 from .conftest import FIXTURES, NOTICES, ROOT
 
@@ -66,7 +66,7 @@ def _sibling_numbers(tokens):
 
 
 def test_every_list_is_numbered_without_gaps(current):
-    from generator.numbering import numbering_for
+    from generator.rendering.numbering import numbering_for
 
     num = numbering_for("en")
     groups = _sibling_numbers(layout(current))
@@ -196,7 +196,7 @@ def test_escaped_markdown_renders_literally(payload):
 
 
 def test_statement_text_keeps_its_strong_markup_only():
-    from generator.markup import statement_html, statement_markdown, statement_plain
+    from generator.rendering.markup import statement_html, statement_markdown, statement_plain
 
     text = "Read **this part** carefully; 2*3 and a_b stay literal, [x](javascript:y) too."
     html = statement_html(text)
@@ -230,7 +230,7 @@ def test_layout_numbers_agree_with_the_model_walk(current):
     A paragraph that opens a numbered point shows its point's number: the number
     belongs to the division, whose walk position is checked instead.
     """
-    from generator.numbering import numbering_for
+    from generator.rendering.numbering import numbering_for
 
     num = numbering_for("en")
     nodes = current.clause_map()

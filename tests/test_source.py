@@ -153,7 +153,7 @@ def test_facts_cover_the_section_viii_subjects(current):
 
 
 def test_sensitive_flags_follow_definition_5(current):
-    from generator.vocabulary import is_sensitive
+    from generator.model.vocabulary import is_sensitive
 
     for _, f in current.all_facts():
         if f.kind == "data":

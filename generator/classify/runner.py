@@ -16,7 +16,7 @@ from ..errors import NoticesError
 from .levels import NOTIFICATIONS, highest, rank
 
 if TYPE_CHECKING:
-    from ..diff import VersionDiff
+    from ..diff.clauses import VersionDiff
     from ..model import Decision
     from .registry import RuleRegistry
 
@@ -104,7 +104,7 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-ready data; validates against ``diff.schema.json``."""
-        from ..diffjson import report_to_json
+        from ..report.jsonreport import report_to_json
 
         return report_to_json(self)
 

@@ -33,9 +33,9 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
     """
     import sys
 
-    from .. import factdiff
+    from ..diff import facts as factdiff
     from ..classify.levels import rank
-    from ..diffrender import render_report
+    from ..report.render import render_report
     from .common import write_output
 
     if since and (old or new):
@@ -53,8 +53,8 @@ def _report(source_dir: Path, policy: str | None, old_id: str | None, new_id: st
             against: str | None, since: bool):
     """Choose both versions, compare, classify; decision errors located in version.yaml."""
     from ..classify import DecisionError, classify
-    from ..diff import compare
-    from ..diffinputs import index_policy
+    from ..diff.clauses import compare
+    from ..source.select import index_policy
     from ..errors import UsageError
 
     index = index_policy(source_dir, policy)
@@ -78,9 +78,9 @@ def _report(source_dir: Path, policy: str | None, old_id: str | None, new_id: st
 
 def _old_from_git(ref: str, source_dir: Path, policy: str, old_id: str | None):
     """OLD (default: the newest version) from the source as it is at git revision ``ref``."""
-    from ..diffinputs import index_policy
+    from ..source.select import index_policy
     from ..errors import SourceErrors
-    from ..gitsource import source_at, temporary_dir
+    from ..source.git import source_at, temporary_dir
 
     with temporary_dir() as tmp:
         root, relative = source_at(ref, source_dir, Path(tmp))
@@ -98,7 +98,7 @@ def _old_from_git(ref: str, source_dir: Path, policy: str, old_id: str | None):
 def _locate_decisions(error, path: Path):
     """DecisionError → SourceErrors at the line of each decision in version.yaml."""
     from ..errors import SourceError, SourceErrors
-    from ..source import locate, read_yaml
+    from ..source.loader import locate, read_yaml
 
     doc = read_yaml(path)
     return SourceErrors([SourceError(path, *locate(doc, ("decisions", i, field)), message)

@@ -11,6 +11,6 @@ from .common import source_option
 @click.option("--version", "version_id", help="Version id (default: the newest version).")
 def command(source_dir, version_id):
     """Print a version's content hash, for its version.yaml when it is published."""
-    from ..source import load_version_unchecked
+    from ..source.loader import load_version_unchecked
 
     click.echo(load_version_unchecked(source_dir, version_id).compute_hash())

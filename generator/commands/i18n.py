@@ -25,7 +25,7 @@ def extract_cmd(source_dir, locales_dir):
     """Write statement.pot (the newest English, msgctxt = id), messages.pot and vocabulary.pot (msgctxt = code)."""
     from ..i18n import extract
     from ..i18n.catalogs import locales_path
-    from ..source import load_source
+    from ..source.loader import load_source
 
     counts = extract(load_source(source_dir), locales_dir)
     for domain, n in counts.items():
@@ -40,8 +40,8 @@ def update_cmd(source_dir, locales_dir, locale_tags):
     """Extract, then merge into every locale: changed English becomes fuzzy, with #| msgid."""
     from ..i18n import TRANSLATED_LOCALES, update
     from ..i18n.catalogs import po_path
-    from ..locales import negotiate
-    from ..source import load_source
+    from ..i18n.locales import negotiate
+    from ..source.loader import load_source
 
     locales = tuple(dict.fromkeys(negotiate(t) for t in locale_tags)) or TRANSLATED_LOCALES
     locales = tuple(l for l in locales if l in TRANSLATED_LOCALES)
@@ -63,8 +63,8 @@ def update_cmd(source_dir, locales_dir, locale_tags):
 def status_cmd(source_dir, locales_dir, fmt, locale_tags, version_ids, require_complete):
     """Per locale and version: translated / stale / missing clauses and their ids."""
     from ..i18n import TRANSLATED_LOCALES, status
-    from ..locales import negotiate
-    from ..source import load_source
+    from ..i18n.locales import negotiate
+    from ..source.loader import load_source
 
     source = load_source(source_dir)
     locales = tuple(dict.fromkeys(negotiate(t) for t in locale_tags)) or TRANSLATED_LOCALES

@@ -34,7 +34,7 @@ def render_command(profile, source_dir, version_id, locale, fmt, allow_fallback,
     from ..merchant.engine import render_notice
     from ..merchant.localize import negotiate
     from ..merchant.reader import load_profile
-    from ..source import load_source
+    from ..source.loader import load_source
 
     prof = load_profile(profile)
     version = load_source(source_dir).version(version_id)
@@ -61,7 +61,7 @@ def render_command(profile, source_dir, version_id, locale, fmt, allow_fallback,
 def render_all_command(profiles, out_dir, source_dir, version_id, locales, formats, allow_fallback, progress):
     """Render the notice of every merchant in PROFILES (JSON Lines); exit 1 if any failed."""
     from ..merchant.batch import render_all
-    from ..source import load_source
+    from ..source.loader import load_source
 
     version = load_source(source_dir).version(version_id)
     result = render_all(profiles, out_dir, version, locales=locales or None, formats=formats or ("html",),
@@ -89,7 +89,7 @@ def render_all_command(profiles, out_dir, source_dir, version_id, locales, forma
 def impact_command(old, new, profiles, source_dir, locales, allow_fallback, fmt):
     """List the merchants whose customer notice changes from platform version OLD to NEW."""
     from ..merchant.impact import impact
-    from ..source import load_source
+    from ..source.loader import load_source
 
     src = load_source(source_dir)
     report = impact(src.version(old), src.version(new), profiles, locales=locales or None,

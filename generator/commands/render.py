@@ -22,8 +22,8 @@ from .common import source_option, write_output
 def command(source_dir, version_id, fmt, locale_tag, allow_fallback, locales_dir, output):
     """Render the statement as Markdown, HTML or plain text, in a locale."""
     from ..i18n import render_localized
-    from ..locales import negotiate
-    from ..source import load_source
+    from ..i18n.locales import negotiate
+    from ..source.loader import load_source
 
     locale = negotiate(locale_tag)  # a bad tag fails before the source is read
     version = load_source(source_dir).version(version_id)

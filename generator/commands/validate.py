@@ -13,7 +13,7 @@ from .common import format_json_option, source_option
 @format_json_option
 def command(source_dir, fmt):
     """Load and check every policy and version (exit 2 listing every problem)."""
-    from ..source import load_source
+    from ..source.loader import load_source
 
     summary = load_source(source_dir).summary()
     if fmt == "json":

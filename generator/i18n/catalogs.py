@@ -33,32 +33,34 @@ import copy
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError, SourceErrors, UsageError
-from ..locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
+from ..resources import locales_dir, site_project_dir, templates_dir
+from .locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
 
     from ..model import Version
-    from ..source import Source
+    from ..source.loader import Source
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-LOCALES_DIR = ROOT / "locales"
+LOCALES_DIR = locales_dir()
 CONTENT_DOMAIN = "statement"
 INTERFACE_DOMAIN = "messages"
 VOCABULARY_DOMAIN = "vocabulary"
 #: the domains merged by id (``msgctxt``), not by Babel's similarity matching
 ID_KEYED_DOMAINS: tuple[str, ...] = (CONTENT_DOMAIN, VOCABULARY_DOMAIN)
-#: where ``extract`` looks for interface strings: (glob under ROOT, Babel extraction method)
-INTERFACE_SOURCES: tuple[tuple[str, str], ...] = (
-    ("templates/**.j2", "jinja2.ext:babel_extract"),
-    ("site/**.html", "jinja2.ext:babel_extract"),
-    ("site/**.js", "javascript"),
+#: where ``extract`` looks for interface strings: (name in the repository, its folder,
+#: glob, Babel extraction method); locations are written as ``<name>/<file>``
+INTERFACE_SOURCES: tuple[tuple[str, Callable[[], Path], str, str], ...] = (
+    ("templates", templates_dir, "**.j2", "jinja2.ext:babel_extract"),
+    ("site", site_project_dir, "**.html", "jinja2.ext:babel_extract"),
+    ("site", site_project_dir, "**.js", "javascript"),
 )
 TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
 LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
@@ -86,7 +88,7 @@ def content_entries(version: Version) -> list[tuple[str, str]]:
     Recorded from :func:`generator.layout.layout` itself, so the catalog holds
     exactly what rendering asks to translate.
     """
-    from ..layout import layout
+    from ..rendering.layout import layout
 
     seen: dict[str, str] = {}
 
@@ -222,23 +224,24 @@ def extract_content(source: Source) -> Catalog:
     return catalog
 
 
-def extract_interface(root: Path = ROOT) -> Catalog:
+def extract_interface() -> Catalog:
     """The interface template: strings marked ``_()`` in templates (and the site)."""
     from babel.messages.extract import extract_from_dir
 
     catalog = new_catalog(None, INTERFACE_DOMAIN, _epoch())
-    method_map = [(pattern, method) for pattern, method in INTERFACE_SOURCES
-                  if (root / pattern.split("/", 1)[0]).is_dir()]
-    options = {pattern: {"extensions": "jinja2.ext.i18n"} for pattern, m in method_map if "jinja2" in m}
-    for filename, lineno, message, comments, context in extract_from_dir(
-            root, method_map, options, comment_tags=("Translators:",), strip_comment_tags=True):
-        catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    for name, folder, pattern, method in INTERFACE_SOURCES:
+        options = {pattern: {"extensions": "jinja2.ext.i18n"}} if "jinja2" in method else {}
+        for filename, lineno, message, comments, context in extract_from_dir(
+                folder(), [(pattern, method)], options, comment_tags=("Translators:",),
+                strip_comment_tags=True):
+            catalog.add(message, locations=[(f"{name}/{filename}", lineno)], auto_comments=comments,
+                        context=context)
     return catalog
 
 
 def extract_vocabulary() -> Catalog:
     """The vocabulary template: every code of :mod:`generator.vocabulary` (msgctxt) and its English."""
-    from .. import vocabulary
+    from ..model import vocabulary
 
     catalog = new_catalog(None, VOCABULARY_DOMAIN, _epoch())
     for code, english, kinds in vocabulary.entries():

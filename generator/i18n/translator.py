@@ -27,9 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import vocabulary as vocab
+from ..model import vocabulary as vocab
 from ..errors import UsageError
-from ..locales import SOURCE_LOCALE, negotiate
+from .locales import SOURCE_LOCALE, negotiate
 from .catalogs import (
     CONTENT_DOMAIN,
     INTERFACE_DOMAIN,
@@ -247,7 +247,7 @@ class IncompleteTranslation(UsageError):
 def render_localized(version: Version, format: str = "md", locale: str = "en",
                      allow_fallback: bool = False, *, locales_dir: str | Path | None = None) -> str:
     """Render ``version`` in ``format`` and ``locale`` (negotiated) with its translations."""
-    from ..rendering import render
+    from ..rendering.statement import render
 
     tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
     return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)

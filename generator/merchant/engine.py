@@ -28,6 +28,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..resources import templates_dir
 from .escape import escaper
 from .localize import translator
 from .notice import Notice, build_notice
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from ..model import Version
     from .profile import MerchantProfile
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 FORMATS: tuple[str, ...] = ("md", "html", "text")
 SUFFIX = {"md": "md", "html": "html", "text": "txt"}
 
@@ -51,10 +51,10 @@ def environment(autoescape: bool):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from ..markup import escape_markdown, statement_html, statement_markdown, statement_plain
+    from ..rendering.markup import escape_markdown, statement_html, statement_markdown, statement_plain
 
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, autoescape=autoescape,
+        loader=FileSystemLoader(str(templates_dir())), undefined=StrictUndefined, autoescape=autoescape,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     # these filters only ever see the platform statement's text (AllValue's own);
     # profile values are escaped by .escape before they reach the skeleton
@@ -82,8 +82,8 @@ def _truthy(path: str, profile: MerchantProfile) -> bool:
 
 
 def _context(notice: Notice, format: str, gettext, v, when) -> dict:
-    from ..locales import punctuation
-    from ..rendering import gettext_context
+    from ..i18n.locales import punctuation
+    from ..rendering.statement import gettext_context
 
     return {"notice": notice, "parts": notice.parts, "locale": notice.locale, "format": format,
             "v": v, "when": when, "punct": punctuation(notice.locale), **gettext_context(gettext)}

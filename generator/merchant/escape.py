@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..markup import escape_markdown, markdown_with_autolinks, text_to_html
+from ..rendering.markup import escape_markdown, markdown_with_autolinks, text_to_html
 from .notice import format_list
 from .profile import _EMAIL, _URL_CHARS
 
@@ -32,7 +32,7 @@ KINDS = ("text", "url", "email", "list", "paragraphs", "years")
 def _years(n: int, locale: str) -> str:
     from babel.units import format_unit
 
-    from ..locales import babel_locale
+    from ..i18n.locales import babel_locale
 
     return format_unit(int(n), "duration-year", length="long", locale=babel_locale(locale))
 

@@ -77,7 +77,8 @@ def _attr(obj: Any, *names: str) -> Any:
 
 def classified_findings(old: Version, new: Version) -> list[tuple[str, str, str]]:
     """(clause id, level, rule id) of every finding of the classifier on ``old`` -> ``new``."""
-    from .. import classify, diff
+    from .. import classify
+    from ..diff import clauses as diff
 
     report = classify.classify(diff.compare(old, new))
     out = []

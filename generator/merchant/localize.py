@@ -37,7 +37,7 @@ class English:
         return message
 
     def label(self, code: str) -> str:
-        from .. import vocabulary
+        from ..model import vocabulary
 
         return vocabulary.label(code)
 
@@ -48,14 +48,14 @@ def has_i18n() -> bool:
 
 
 def supported() -> tuple[str, ...]:
-    from .. import locales
+    from ..i18n import locales
 
     return tuple(locales.SUPPORTED) if has_i18n() else (SOURCE_LOCALE,)
 
 
 def negotiate(tag: str) -> str:
     """A user's language tag -> a supported locale; UsageError naming the supported ones."""
-    from .. import locales
+    from ..i18n import locales
 
     known = supported()
     if has_i18n() and hasattr(locales, "negotiate"):

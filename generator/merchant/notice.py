@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .. import vocabulary as vocab
+from ..model import vocabulary as vocab
 from ..errors import UsageError
 from ..model import Clause, DataFact, RecipientFact, ResponseTimeFact, RightFact, TransferFact
 
@@ -113,7 +113,7 @@ def format_list(items: list[str], locale: str) -> str:
         return ""
     from babel.lists import format_list as babel_format_list
 
-    from ..locales import babel_locale
+    from ..i18n.locales import babel_locale
 
     return babel_format_list(list(items), locale=babel_locale(locale))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import SourceError, SourceErrors
-from ..source import _message, _plain, locate, read_yaml
+from ..source.loader import _message, _plain, locate, read_yaml
 from .profile import MerchantProfile
 
 #: A record longer than this is refused before it is parsed.

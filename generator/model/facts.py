@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, field_validator
 
-from .. import vocabulary as vocab
+from . import vocabulary as vocab
 from .base import Strict, check_code
 
 

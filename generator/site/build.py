@@ -30,14 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NoticesError
+from ..resources import site_project_dir
 from .history import History, build_history, default_jobs, load_policy
 from .l10n import LOCALE_NAMES, SITE_LOCALES, localizer
 from .manifest import manifest_json
 from .pages import interface_strings, locale_pages, nav, render_template
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 #: The mkdocs project: configuration, theme overrides, assets (never generated pages).
-SITE_PROJECT = PROJECT_ROOT / "site"
+SITE_PROJECT = site_project_dir()
 DEFAULT_OUTPUT = Path("build/site")
 
 

@@ -97,7 +97,7 @@ def load_policy(source_dir: str | Path) -> "Policy":
     """
     import yaml
 
-    from ..diffinputs import index_policy
+    from ..source.select import index_policy
     from ..errors import SourceError, SourceErrors
     from ..model import Policy
 
@@ -116,7 +116,7 @@ _WORDS: dict = {}
 
 
 def _finding_words(version: "Version") -> dict:
-    from .findings import FindingWords
+    from ..report.words import FindingWords
     from .l10n import SITE_LOCALES, localizer
 
     if not _WORDS:
@@ -137,12 +137,13 @@ def _compare_or_none(pair: tuple[int, int, bool]):
 def _compare(pair: tuple[int, int, bool]) -> tuple[int, int, str, str, str, tuple[Finding, ...], str,
                                                    dict[str, str]]:
     from ..classify import classify
-    from ..diff import compare, render_redline_fragment
+    from ..diff import compare
+    from ..report import render_redline_fragment
 
     i, j, with_redline = pair
     versions = _VERSIONS
     report = classify(compare(versions[i], versions[j], between=versions[i + 1:j]))
-    from .findings import localized_texts
+    from ..report.words import localized_texts
 
     words = _finding_words(versions[-1])
     findings = tuple(Finding(f.clause, f.level, f.rule, f.citation, f.text,
@@ -158,7 +159,7 @@ def _headlines(report, words: dict) -> dict[str, str]:
     This is the change history's one-line summary: "recipient added: data brokers"
     says more to a reader than the level and the counts the table already shows.
     """
-    from .findings import localized_texts
+    from ..report.words import localized_texts
 
     deciding = [f for f in report.findings if f.level == report.level]
     if report.level == "none" or not deciding:

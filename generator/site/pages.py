@@ -20,13 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..resources import templates_dir
 from .l10n import Localizer, localizer
 
 if TYPE_CHECKING:
     from .history import Comparison, History
     from ..model import Version
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 @lru_cache(maxsize=1)
@@ -34,10 +34,10 @@ def _environment():
     import jinja2
     import markupsafe
 
-    from ..markup import escape_markdown, statement_html
+    from ..rendering.markup import escape_markdown, statement_html
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -57,7 +57,7 @@ def render_template(name: str, gettext, locale: str = "en", **context: Any) -> s
     one environment, and one compilation of each template, serves every locale.
     """
     template = _environment().get_template(name)
-    from ..rendering import gettext_context
+    from ..rendering.statement import gettext_context
 
     return template.render(locale=locale, **gettext_context(gettext), **context)
 
@@ -84,7 +84,7 @@ def _root(path: str) -> str:
 
 def statement_body(version: "Version", loc: Localizer) -> str:
     """The statement of ``version`` as an HTML fragment with a permalink on every clause."""
-    from ..layout import layout
+    from ..rendering.layout import layout
 
     tokens = layout(version, loc.locale, loc.translate, loc.gettext)
     return render_template("site/statement.html.j2", loc.gettext, loc.locale, tokens=tokens, lang=loc.locale)
@@ -92,7 +92,7 @@ def statement_body(version: "Version", loc: Localizer) -> str:
 
 def statement_page(version: "Version", history: "History", loc: Localizer, path: str,
                    body: str | None = None) -> Page:
-    from ..rendering import format_date
+    from ..rendering.statement import format_date
 
     is_current = version.version == history.current.version
     title = loc.translate("title", version.statement.title)[0]
@@ -107,7 +107,7 @@ def statement_page(version: "Version", history: "History", loc: Localizer, path:
 
 
 def history_page(history: "History", loc: Localizer) -> Page:
-    from ..rendering import format_date
+    from ..rendering.statement import format_date
 
     path = "history/index.md"
     steps = {c.new.version: c for c in history.steps()}

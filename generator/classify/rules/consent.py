@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import vocabulary as vocab
+from ...model import vocabulary as vocab
 from ..registry import rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).

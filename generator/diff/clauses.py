@@ -2,8 +2,9 @@
 
 Public API (stable; the site calls it)::
 
-    from generator.diff import compare, render_report
+    from generator.diff import compare
     from generator.classify import classify
+    from generator.report import render_report
 
     diff = compare(old_version, new_version)      # -> VersionDiff
     report = classify(diff)                       # -> Report
@@ -13,7 +14,7 @@ Clauses are matched by id, never by number: a clause is *added*, *removed*,
 *modified* (wording or facts), *moved* (another parent, or out of order among its
 siblings) or *renumbered* (same place, another number because a sibling came or
 went). A move or renumbering is never shown as a rewrite. Wording is compared
-after normalisation (:mod:`generator.textdiff`), facts by key (:mod:`generator.factdiff`).
+after normalisation (:mod:`generator.diff.text`), facts by key (:mod:`generator.diff.facts`).
 """
 from __future__ import annotations
 
@@ -23,12 +24,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from .factdiff import FactChange, compare_facts, stated_facts
-from .textdiff import Segment, is_editorial, normalise_prose, redline
+from .facts import FactChange, compare_facts, stated_facts
+from .text import Segment, is_editorial, normalise_prose, redline
 
 if TYPE_CHECKING:
-    from .classify import Report
-    from .model import Decision, Node, Version
+    from ..model import Decision, Node, Version
 
 ChangeKind = Literal["added", "removed", "modified", "moved", "renumbered"]
 #: The prose fields of a node that are compared, in display order.
@@ -172,20 +172,6 @@ def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = ()
     return VersionDiff(old, new, tuple(changes), tuple(fact_changes),
                        () if same else new.decisions, inherited, old_nodes, new_nodes,
                        old_label or old.version, new_label or new.version)
-
-
-def render_report(report: "Report", format: str = "text", color: bool = False) -> str:
-    """The classified diff as ``text``, ``markdown``, ``json`` or a standalone ``html`` page."""
-    from .diffrender import render_report as _render
-
-    return _render(report, format, color=color)
-
-
-def render_redline_fragment(report: "Report") -> str:
-    """The HTML redline of a report as a body fragment (no ``<html>``), for the site to embed."""
-    from .diffrender import render_redline_fragment as _fragment
-
-    return _fragment(report)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -11,7 +11,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .errors import UsageError
+from ..errors import UsageError
 
 
 def _git(cwd: Path, *args: str) -> bytes:

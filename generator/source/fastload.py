@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Version
+from ..model import Version
 
 
 class _Doubt(Exception):
@@ -25,7 +25,7 @@ def load_version_fast(version_dir: Path, policy_id: str) -> Version:
     try:
         return _fast(version_dir, policy_id)
     except Exception:  # any doubt at all: the precise loader decides and explains
-        from .source import load_version
+        from .loader import load_version
 
         return load_version(version_dir, policy_id)
 
@@ -59,7 +59,7 @@ def _fast(version_dir: Path, policy_id: str) -> Version:
 
 
 def _check(version: Version, statement: dict, policy_id: str, dirname: str) -> None:
-    from .source import version_problems
+    from .loader import version_problems
 
     if version_problems(version, statement, policy_id, dirname):
         raise _Doubt("the precise loader will say where")

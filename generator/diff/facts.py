@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import vocabulary as vocab
+from ..model import vocabulary as vocab
 
 if TYPE_CHECKING:
-    from .model import Node
+    from ..model import Node
 
 FactChangeKind = Literal["added", "removed", "modified"]
 Merged = dict[str, list[Any]]

@@ -25,7 +25,7 @@ class FindingWords:
     """Words one locale uses for changes: built once per locale."""
 
     def __init__(self, locale: str, gettext: Callable[[str], str]):
-        from .pages import render_template
+        from ..site.pages import render_template
 
         self.locale = locale
         self.words = json.loads(render_template("site/finding-labels.json.j2", gettext, locale))
@@ -37,7 +37,7 @@ class FindingWords:
             self.labels = {}
 
     def label(self, code: str) -> str:
-        from ..vocabulary import label
+        from ..model.vocabulary import label
 
         return self.labels.get(code) or label(code)
 

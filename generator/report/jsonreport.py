@@ -8,20 +8,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .diff import summarise_kinds
-from .classify.levels import LEVELS
+from ..diff.clauses import summarise_kinds
+from ..resources import schemas_dir
+from ..classify.levels import LEVELS
 
 if TYPE_CHECKING:
-    from .classify import Report
-    from .diff import ClauseChange
-    from .model import Version
+    from ..classify import Report
+    from ..diff.clauses import ClauseChange
+    from ..model import Version
 
 #: The JSON Schema every :func:`report_to_json` result validates against.
-SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "diff.schema.json"
+SCHEMA_PATH = schemas_dir() / "diff.schema.json"
 
 
 def report_to_json(report: "Report") -> dict[str, Any]:
-    from .classify.runner import SCHEMA_VERSION
+    from ..classify.runner import SCHEMA_VERSION
 
     diff = report.diff
     return {

@@ -17,13 +17,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .classify.levels import LEVELS
-from .errors import UsageError
+from ..classify.levels import LEVELS
+from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from .classify import Finding, Report
-    from .diff import ClauseChange, FieldChange
-    from .textdiff import Segment
+    from ..classify import Finding, Report
+    from ..diff.clauses import ClauseChange, FieldChange
+    from ..diff.text import Segment
 
 FORMATS = ("text", "markdown", "json", "html")
 #: Markdown output stays under GitHub's comment limit (65,536 characters).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .model import Clause, Division, Statement, Version
+from ..model import Clause, Division, Statement, Version
 from .numbering import Numbering, numbering_for
 
 #: ``translate(node_id, english) -> (text, lang)``; the default keeps the English.

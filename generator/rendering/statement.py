@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from ..resources import templates_dir
 from .layout import Translate, layout
-from .model import Version
+from ..model import Version
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 Format = Literal["md", "html", "text"]
 FORMATS: tuple[str, ...] = ("md", "html", "text")
 _SUFFIX = {"md": "md", "html": "html", "text": "txt"}
@@ -29,7 +29,7 @@ def environment(autoescape: bool):
     from .markup import escape_markdown, statement_html, statement_markdown, statement_plain
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -58,7 +58,7 @@ def display_width(text: str) -> int:
 def format_date(date, locale: str = "en") -> str:
     from babel.dates import format_date as babel_format_date
 
-    from .locales import babel_locale
+    from ..i18n.locales import babel_locale
 
     return babel_format_date(date, format="long", locale=babel_locale(locale))
 

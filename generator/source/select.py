@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError, SourceErrors, UsageError
+from ..errors import SourceError, SourceErrors, UsageError
 from .fastload import load_version_fast
-from .model import Version
+from ..model import Version
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     """Index the versions of ``policy`` (the only one, by default) under ``root``."""
     import yaml
 
-    from .source import choose_policy, policy_dirs, version_dirs
+    from .loader import choose_policy, policy_dirs, version_dirs
 
     root = Path(root)
     policy = choose_policy(root, [p.name for p in policy_dirs(root)], policy)

@@ -23,8 +23,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from .errors import SourceError, SourceErrors, UsageError
-from .model import Policy, Version
+from ..errors import SourceError, SourceErrors, UsageError
+from ..model import Policy, Version
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = Path("notices")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import re
 
-from .errors import UsageError
+from ..errors import UsageError
 
 SUPPORTED: tuple[str, ...] = ("en", "zh-Hans", "zh-Hant")
 #: The locale every text is written in first; it needs no catalog.

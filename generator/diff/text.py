@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .model import normalise_text
+from ..model import normalise_text
 
 SegmentOp = Literal["equal", "insert", "delete"]
 

@@ -1,0 +1,16 @@
+"""The source layer: YAML files -> the typed model, every problem at ``path:line:col``.
+
+- :mod:`.loader` — read and check versions and policies (:func:`load_source`);
+- :mod:`.select` — find the versions a command works on without reading them all;
+- :mod:`.git` — the source as it is at a git revision.
+"""
+from .loader import DEFAULT_SOURCE as DEFAULT_SOURCE
+from .loader import IMMUTABLE as IMMUTABLE
+from .loader import Source as Source
+from .loader import load_policy as load_policy
+from .loader import load_source as load_source
+from .loader import load_version as load_version
+from .loader import load_version_unchecked as load_version_unchecked
+from .select import PolicyIndex as PolicyIndex
+from .select import VersionEntry as VersionEntry
+from .select import index_policy as index_policy
