@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 COLD = """
 import time; t0 = time.perf_counter()
 from generator import load_source
-from generator.i18n import render_localized
-from generator.locales import SUPPORTED
+from generator.rendering import render_localized
+from generator.i18n.locales import SUPPORTED
 v = load_source({source!r}).version({version!r})
 t1 = time.perf_counter()
 for loc in SUPPORTED:
@@ -41,8 +41,9 @@ def main() -> int:
     args = ap.parse_args()
 
     from generator import load_source
-    from generator.i18n import render_localized, status
-    from generator.locales import SUPPORTED
+    from generator.i18n import status
+    from generator.rendering import render_localized
+    from generator.i18n.locales import SUPPORTED
 
     version = load_source(args.source).version(args.version)
     print(f"{version.policy} {version.version}")

@@ -54,13 +54,13 @@ def main() -> int:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
     from generator.site import SITE_LOCALES, build_history, write_project
-    from generator.site.history import load_policy
+    from generator.source import load_published
 
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp = Path(tmp)
         # the generation phases, in process
         t0 = time.perf_counter()
-        policy = load_policy(ROOT / a.source)
+        policy = load_published(ROOT / a.source)
         t1 = time.perf_counter()
         history = build_history(policy)
         t2 = time.perf_counter()

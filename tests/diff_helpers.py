@@ -20,9 +20,9 @@ POLICY = "allvalue-privacy"
 @lru_cache(maxsize=None)
 def example(version: str):
     """One version of the illustrative series (loaded once per test process)."""
-    from generator.source.fastload import load_version_fast
+    from generator.source import load_version
 
-    return load_version_fast(EXAMPLES / POLICY / version, POLICY)
+    return load_version(EXAMPLES / POLICY / version, POLICY)
 
 
 def example_ids() -> list[str]:

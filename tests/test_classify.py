@@ -1,6 +1,7 @@
 """The Section VIII classifier: every rule triggered once and missed once, decisions, the registry."""
 from __future__ import annotations
 
+from generator.report import finding_text
 import pytest
 
 from tests.diff_helpers import ROOT, classify_pair, edited, example
@@ -74,8 +75,8 @@ def test_rule_triggers(rule_id):
     edit, level, words = TRIGGERS[rule_id]
     report = classify_pair(base(), edited(base(), edit))
     hits = rule_hits(report, rule_id)
-    assert hits, [(f.rule, f.text) for f in report.findings]
-    assert any(words in f.text for f in hits), [f.text for f in hits]
+    assert hits, [(f.rule, finding_text(f)) for f in report.findings]
+    assert any(words in finding_text(f) for f in hits), [finding_text(f) for f in hits]
     assert report.level == level
 
 
@@ -98,7 +99,7 @@ def test_updated_on_note_with_the_new_date_is_editorial():
                                               "March 5,2024."), updated_on=dt.date(2024, 3, 5))
     report = classify_pair(base(), new)
     [hit] = rule_hits(report, "updated-on-note")
-    assert hit.text == "date of the 'updated on' note: 2023-08-25 → 2024-03-05"
+    assert finding_text(hit) == "date of the 'updated on' note: 2023-08-25 → 2024-03-05"
     assert report.level == "editorial"
 
 
@@ -185,10 +186,10 @@ NEAR_MISSES = {
 def test_rule_near_miss(rule_id):
     edit, instead, level = NEAR_MISSES[rule_id]
     report = classify_pair(base(), edited(base(), edit))
-    assert not rule_hits(report, rule_id), [(f.rule, f.text) for f in report.findings]
+    assert not rule_hits(report, rule_id), [(f.rule, finding_text(f)) for f in report.findings]
     if instead:
-        assert rule_hits(report, instead), [(f.rule, f.text) for f in report.findings]
-    assert report.level == level, [(f.rule, f.level, f.text) for f in report.findings]
+        assert rule_hits(report, instead), [(f.rule, finding_text(f)) for f in report.findings]
+    assert report.level == level, [(f.rule, f.level, finding_text(f)) for f in report.findings]
 
 
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():

@@ -311,7 +311,8 @@ def test_publishing_a_stale_locale_fails_and_fallback_marks_english(edited, run)
 
 
 def test_translator_api_names_stale_clauses(edited):
-    from generator.i18n import IncompleteTranslation, render_localized, update
+    from generator.i18n import IncompleteTranslation, update
+    from generator.rendering import render_localized
     from generator.source import load_source
 
     src, loc = edited

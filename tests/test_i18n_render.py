@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from generator.i18n import content_entries, render_localized, translator
+from generator.i18n import content_entries, translator
+from generator.rendering import render_localized
 from generator.rendering.layout import layout
 from generator.i18n.locales import SUPPORTED
 from generator.rendering.markup import escape_markdown

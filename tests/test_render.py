@@ -246,3 +246,50 @@ def test_layout_numbers_agree_with_the_model_walk(current):
         assert t.number == expected, (t.id, t.number, expected)
         checked += 1
     assert checked > 100
+
+
+def _point_statement(extra_sub: bool = False):
+    """The minimal fixture with an untitled division (a numbered point) in a list, holding a
+    sub-division and a list item of its own: the shape where two walks once disagreed."""
+    import copy
+
+    from generator.source import load_source
+
+    base = load_source(FIXTURES / "minimal").version("v1")
+    data = copy.deepcopy(base.model_dump(mode="json", exclude_none=True))
+    subs = [{"id": "collect.list.point.sub", "title": "Sub heading",
+             "content": [{"id": "collect.list.point.sub.text", "text": "Sub text."}]}]
+    if extra_sub:
+        subs.insert(0, {"id": "collect.list.point.new", "title": "New heading",
+                        "content": [{"id": "collect.list.point.new.text", "text": "New text."}]})
+    intro = data["statement"]["statement"]["sections"][0]["content"][1]["content"][0]
+    intro["items"].append({"id": "collect.list.point",
+                           "content": [{"id": "collect.list.point.intro", "text": "Point intro."}, *subs],
+                           "items": [{"id": "collect.list.point.item", "text": "Point item."}]})
+    data.update(status="draft", content_hash=None)
+    from generator.model import Version
+
+    return Version.model_validate(data)
+
+
+def test_one_numbering_walk_for_an_untitled_division_with_a_sub_division():
+    """Rendering and diffing take a node's number from the same walk (Version.nodes)."""
+    from generator.diff import compare
+    from generator.rendering.numbering import numbering_for
+
+    old, new = _point_statement(), _point_statement(extra_sub=True)
+    num = numbering_for("en")
+    for version in (old, new):
+        nodes = version.clause_map()
+        item = nodes["collect.list.point.item"]
+        sub = nodes["collect.list.point.sub"]
+        assert item.index == sub.index + 1  # items continue the numbering of the sub-divisions
+        text = render(version, "text")
+        for node_id, words in (("collect.list.point.sub", "Sub heading"), ("collect.list.point.item", "Point item.")):
+            node = nodes[node_id]
+            line = next(ln for ln in text.splitlines() if words in ln)
+            assert line.strip().startswith(num.list_number(node.depth, node.index)), (line, node)
+    change = compare(old, new).change("collect.list.point.item")
+    assert change is not None and change.kinds == ("renumbered",)
+    assert (change.old_number, change.new_number) == (2, 3)
+    assert "③Point item." in render(new, "text") and "②Point item." in render(old, "text")

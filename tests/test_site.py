@@ -1,6 +1,7 @@
 """The Rules Center build: pages, versions.json, strictness, determinism, atomicity."""
 from __future__ import annotations
 
+from generator.report import finding_text
 import json
 import re
 from pathlib import Path
@@ -101,8 +102,8 @@ def test_strict_build_fails_on_broken_anchor(tmp_path, run, monkeypatch):
 
     real = pages.history_page
 
-    def broken_anchor(history, loc):
-        page = real(history, loc)
+    def broken_anchor(history, *args):
+        page = real(history, *args)
         return pages.Page(page.path, page.text + "\n[broken](../index.md#no-such-clause)\n")
 
     monkeypatch.setattr(pages, "history_page", broken_anchor)
@@ -160,7 +161,7 @@ def test_change_history_lists_every_revision(example_site, manifest, examples_po
         assert f'href="../versions/{v["version"]}/"' in html
         assert f'href="../changes/{prev["version"]}-to-{v["version"]}/"' in html
         report = classify(compare(by_id[prev["version"]], by_id[v["version"]]))
-        deciding = [f.text for f in report.findings if f.level == report.level]
+        deciding = [finding_text(f) for f in report.findings if f.level == report.level]
         expected = deciding[0] if report.level != "none" else "No change to the wording"
         assert expected in text, (prev["version"], v["version"], expected)
         page = example_site / "en" / "changes" / f'{prev["version"]}-to-{v["version"]}' / "index.html"
@@ -183,7 +184,7 @@ def test_versions_json_matches_classify(manifest, examples_policy):
             report = classify(compare(old, new, between=published[i + 1:j]))
             got = entry["since"][old.version]
             assert (got["level"], got["notification"]) == (report.level, report.notification), (old.version, new.version)
-            material = [f.text for f in report.findings if f.level in ("material", "consent")]
+            material = [finding_text(f) for f in report.findings if f.level in ("material", "consent")]
             assert [c["text"] for c in got["changes"]["en"]] == material
             assert set(got["changes"]) == set(LOCALES)
             levels.add(report.level)

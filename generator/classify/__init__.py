@@ -4,7 +4,9 @@ Public API (stable)::
 
     from generator.classify import classify
     report = classify(compare(old, new))
-    report.level, report.notification, report.findings, report.summary, report.to_json()
+    report.level, report.notification, report.findings
+
+    from generator.report import render_report, report_to_json   # words and JSON
 
 The rules live in :mod:`generator.classify.rules` (one registry, in decision order);
 ``notices rules`` lists them.
@@ -13,14 +15,13 @@ from __future__ import annotations
 
 from .levels import LEVELS as LEVELS
 from .levels import NOTIFICATIONS as NOTIFICATIONS
+from .registry import Match as Match
 from .registry import Rule as Rule
 from .registry import RuleRegistry as RuleRegistry
 from .rules import default_registry as default_registry
-from .runner import SCHEMA_VERSION as SCHEMA_VERSION
 from .runner import DecisionError as DecisionError
 from .runner import Finding as Finding
 from .runner import Report as Report
 from .runner import classify as classify
 
-__all__ = ["LEVELS", "NOTIFICATIONS", "Rule", "RuleRegistry", "default_registry", "SCHEMA_VERSION",
-           "DecisionError", "Finding", "Report", "classify"]
+__all__ = ["LEVELS", "NOTIFICATIONS", "Match", "Rule", "RuleRegistry", "default_registry", "DecisionError", "Finding", "Report", "classify"]

@@ -1,23 +1,46 @@
 """The rule registry: an ordered table of named rule functions, like markdown-it's Ruler.
 
-Every rule has the same signature, ``(change, diff) -> Iterable[str]``: it is given
-one change (a :class:`~generator.factdiff.FactChange`, a
+Every rule has the same signature, ``(change, diff) -> Iterable[Match]``: it is given
+one change (a :class:`~generator.diff.FactChange`, a
 :class:`~generator.diff.ClauseChange`, or the whole :class:`~generator.diff.VersionDiff`
-for version-level rules, as its ``target`` says) and yields one sentence per match,
-in the user's words. Rules do not know where they are: the runner adds the clause.
+for version-level rules, as its ``target`` says) and yields one :class:`Match` per
+finding: what it saw, as data. Words come later, in the reader's locale
+(:mod:`generator.report.words`). Rules do not know where they are: the runner adds the clause.
 For each change the first rule in registry order that matches decides it, so the
 order is a literal table with the consent rules first.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
 
 from .levels import LEVELS
 
+if TYPE_CHECKING:
+    from ..diff import FactChange
+
 Target = Literal["fact", "clause", "version"]
-RuleFn = Callable[[Any, Any], Iterable[str]]
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a rule found, as data: the report layer words it in any locale.
+
+    A fact rule matches a ``fact`` change, qualified as ``sensitive`` (Part 1
+    Definition 5) or as a new use of data already ``collected`` (their codes). A clause
+    or version rule names the ``event`` it saw (``reworded``, ``moved``...) and the
+    ``values`` that event is told with (the clause label, old and new numbers...).
+    """
+
+    fact: "FactChange | None" = None
+    event: str = "fact"
+    values: Mapping[str, Any] = field(default_factory=dict)
+    sensitive: bool = False
+    collected: tuple[str, ...] = ()
+
+
+RuleFn = Callable[[Any, Any], Iterable[Match]]
 
 
 @dataclass(frozen=True)
@@ -35,7 +58,7 @@ class Rule:
     def doc(self) -> str:
         return (self.fn.__doc__ or "").strip()
 
-    def __call__(self, change: Any, diff: Any) -> Iterable[str]:
+    def __call__(self, change: Any, diff: Any) -> Iterable[Match]:
         return self.fn(change, diff)
 
 

@@ -10,24 +10,23 @@ of its findings, and the notification follows from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import NoticesError
 from .levels import NOTIFICATIONS, highest, rank
+from .registry import Match
 
 if TYPE_CHECKING:
-    from ..diff.clauses import VersionDiff
+    from ..diff import FactChange, VersionDiff
     from ..model import Decision
     from .registry import RuleRegistry
 
-#: Version of the JSON document :meth:`Report.to_json` returns (``generator/schemas/diff.schema.json``).
-SCHEMA_VERSION = "1.0"
-
-
 @dataclass(frozen=True)
 class Finding:
-    """One classified change: where, what kind, which rule decided it and why.
+    """One classified change: where, which rule decided it and why, and what it saw.
 
+    ``match`` is what the rule found, as data (the fact change and its qualifiers, or
+    the clause event); :mod:`generator.report.words` puts it into words in any locale.
     ``rule_level`` is the level the rule set; ``level`` differs from it only when a
     recorded ``decision`` settled the change (``decided_in`` names the version that
     recorded it).
@@ -39,22 +38,16 @@ class Finding:
     rule: str
     citation: str
     explanation: str
-    text: str
+    match: Match
     clauses: tuple[str, ...] = ()
     rule_level: str = ""
     decision: "Decision | None" = None
     decided_in: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        d = self.decision
-        return {
-            "clause": self.clause, "clauses": list(self.clauses), "change": self.change,
-            "level": self.level, "rule": self.rule, "rule_level": self.rule_level,
-            "citation": self.citation, "explanation": self.explanation, "text": self.text,
-            "decision": None if d is None else {
-                "level": d.level, "rationale": d.rationale, "decided_by": d.decided_by,
-                "decided_on": d.decided_on.isoformat(), "recorded_in": self.decided_in},
-        }
+    @property
+    def fact(self) -> "FactChange | None":
+        """The fact change this finding is about (None for a clause or version event)."""
+        return self.match.fact
 
 
 class DecisionError(NoticesError):
@@ -74,7 +67,8 @@ class Report:
     """The classified diff: findings, the highest level, and the notification it requires.
 
     ``notification`` is a key (none | changelog | notice | consent);
-    ``notification_label`` says it in words. ``to_json()`` is the documented JSON form.
+    ``notification_label`` says it in English (a msgid). The words of the findings
+    and the JSON form are the report layer's (:mod:`generator.report`).
     """
 
     diff: "VersionDiff"
@@ -82,7 +76,6 @@ class Report:
     level: str
     notification: str
     notification_label: str
-    summary: str
 
     @property
     def needs_review(self) -> bool:
@@ -102,12 +95,6 @@ class Report:
         """Ids of the rules that decided something, in finding order, each once."""
         return list(dict.fromkeys(f.rule for f in self.findings))
 
-    def to_json(self) -> dict[str, Any]:
-        """The report as JSON-ready data; validates against ``diff.schema.json``."""
-        from ..report.jsonreport import report_to_json
-
-        return report_to_json(self)
-
 
 def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Report:
     """Classify every change of ``diff`` against Section VIII; raise DecisionError for bad decisions."""
@@ -126,13 +113,13 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
     findings.sort(key=lambda f: order.get(f.clause, -1) if f.clause else -1)
     level = highest([f.level for f in findings])
     key, label = NOTIFICATIONS[level]
-    return Report(diff, tuple(findings), level, key, label, _summary(diff, findings, level, label))
+    return Report(diff, tuple(findings), level, key, label)
 
 
 def _matches(rule, change, diff, clauses, kind) -> list[Finding]:
     return [Finding(clauses[0] if clauses else None, kind, rule.level, rule.id, rule.citation,
-                    rule.explanation, text, tuple(clauses), rule.level)
-            for text in rule(change, diff)]
+                    rule.explanation, match, tuple(clauses), rule.level)
+            for match in rule(change, diff)]
 
 
 def _first_match(rules, change, diff, clauses, kind) -> list[Finding]:
@@ -175,7 +162,8 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
         if not any(f.clause == clause and f.decision is d for f in out) and \
                 rank(d.level) > rank(highest([f.level for f in out if f.clause == clause])):
             out.append(Finding(clause, "decision", d.level, "recorded-decision", "recorded decision",
-                               "A person's recorded decision raised the level.", d.rationale,
+                               "A person's recorded decision raised the level.",
+                               Match(event="decision", values={"rationale": d.rationale}),
                                (clause,), "none", d, v))
     return out
 
@@ -190,11 +178,3 @@ def _reads_as_decided(diff: "VersionDiff", clause: str, version) -> bool:
     node = version.clause_map().get(clause)
     new = diff.new_nodes.get(clause)
     return node is not None and new is not None and node.obj == new.obj
-
-
-def _summary(diff: "VersionDiff", findings: list[Finding], level: str, label: str) -> str:
-    if not findings:
-        return f"{diff.old_label} → {diff.new_label}: no change."
-    counts = {lv: sum(1 for f in findings if f.level == lv) for lv in ("consent", "material", "review", "editorial", "none")}
-    parts = ", ".join(f"{n} {lv}" for lv, n in counts.items() if n)
-    return f"{diff.old_label} → {diff.new_label}: {level} ({label}); {len(findings)} findings ({parts})."

@@ -33,14 +33,12 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
     """
     import sys
 
-    from ..diff import facts as factdiff
     from ..classify.levels import rank
-    from ..report.render import render_report
+    from ..report import render_report
     from .common import write_output
 
     if since and (old or new):
         raise click.UsageError("--since VERSION takes no OLD or NEW argument")
-    factdiff.lean_deepdiff_import = True  # a short-lived process: see factdiff
     report = _report(source_dir, policy, since or old, new, against, since=bool(since))
     if color is None:
         color = output is None and sys.stdout.isatty()

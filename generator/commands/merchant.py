@@ -32,7 +32,7 @@ def render_command(profile, source_dir, version_id, locale, fmt, allow_fallback,
     """Render the customer notice of the merchant in PROFILE (YAML, or a one-line JSON Lines file)."""
     from ..merchant.batch import default_locale
     from ..merchant.engine import render_notice
-    from ..merchant.localize import negotiate
+    from ..i18n.locales import negotiate
     from ..merchant.reader import load_profile
     from ..source.loader import load_source
 
@@ -98,10 +98,9 @@ def impact_command(old, new, profiles, source_dir, locales, allow_fallback, fmt)
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         for m in report.changed:
-            level = m.level or "unclassified"
-            click.echo(f"{m.merchant}\t{level}\t{','.join(m.clauses)}")
-        click.echo(f"{len(report.changed)} of {report.merchants} merchant notice(s) change from {old} to {new}"
-                   + ("" if report.classified else " (classifier not installed: levels unclassified)"), err=True)
+            click.echo(f"{m.merchant}\t{m.level}\t{','.join(m.clauses)}")
+        click.echo(f"{len(report.changed)} of {report.merchants} merchant notice(s) change from {old} to {new}",
+                   err=True)
     for e in report.failures:
         click.echo(str(e), err=True)
     raise click.exceptions.Exit(report.exit_code)

@@ -21,7 +21,7 @@ from .common import source_option, write_output
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE (atomically) instead of stdout.")
 def command(source_dir, version_id, fmt, locale_tag, allow_fallback, locales_dir, output):
     """Render the statement as Markdown, HTML or plain text, in a locale."""
-    from ..i18n import render_localized
+    from ..rendering import render_localized
     from ..i18n.locales import negotiate
     from ..source.loader import load_source
 

@@ -175,17 +175,11 @@ def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = ()
 
 
 # --------------------------------------------------------------------------- helpers
-def prose(node: "Node", name: str) -> str | None:
-    # the field values themselves (pydantic's __getattr__ fallback is slow for absent names)
-    value = node.obj.__dict__.get(name)
-    return value if isinstance(value, str) else None
-
-
 def _field_changes(o: "Node | None", n: "Node | None") -> tuple[FieldChange, ...]:
     out = []
     for name in PROSE_FIELDS:
-        a = prose(o, name) if o else None
-        b = prose(n, name) if n else None
+        a = o.own(name) if o else None
+        b = n.own(name) if n else None
         if a == b:
             continue
         na, nb = normalise_prose(a), normalise_prose(b)

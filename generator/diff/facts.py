@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..model import vocabulary as vocab
 
 if TYPE_CHECKING:
     from ..model import Node
@@ -25,21 +24,7 @@ if TYPE_CHECKING:
 FactChangeKind = Literal["added", "removed", "modified"]
 Merged = dict[str, list[Any]]
 
-#: How each fact kind is named in a sentence ("recipient added: ...").
-KIND_LABELS: dict[str, str] = {
-    "data": "personal data", "purpose": "purpose", "legal-basis": "legal basis",
-    "recipient": "recipient", "transfer": "cross-border destination", "right": "right",
-    "response-time": "response time", "retention": "retention", "controller": "controller",
-    "contact": "contact", "children": "children's information", "processing": "use of data",
-    "role": "role", "disclosure": "public disclosure", "safeguard": "safeguard",
-    "breach-notification": "breach notification", "fee": "fee",
-}
 _LIST_FIELDS = frozenset({"channels"})
-
-#: Import deepdiff without numpy, pandas and polars (about 0.15 s of a 0.5 s budget):
-#: deepdiff imports them only to recognise their types, which facts never hold. The CLI
-#: sets this in its own short-lived process; a library caller's deepdiff is left as is.
-lean_deepdiff_import = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +33,7 @@ class FactChange:
 
     ``old``/``new`` are the merged values (``{field: [values]}``), ``fields`` the
     fields that differ when modified, ``clauses`` the clause ids where it happened.
+    Data only: :mod:`generator.report.words` says it in any locale.
     """
 
     change: FactChangeKind
@@ -59,25 +45,10 @@ class FactChange:
     clauses: tuple[str, ...] = ()
     scope: Literal["clause", "version"] = "version"
 
-    @property
-    def text(self) -> str:
-        """The change in the user's words, e.g. ``recipient added: advertising partners``."""
-        what = KIND_LABELS.get(self.kind, self.kind)
-        if self.change == "added":
-            return f"{what} added: {describe(self.kind, self.new or {})}"
-        if self.change == "removed":
-            return f"{what} removed: {describe(self.kind, self.old or {})}"
-        return f"{what} changed: {describe_change(self.kind, self.old or {}, self.new or {})}"
-
     def values(self, side: Literal["old", "new"], name: str) -> list[Any]:
         """The merged values of one field on one side (empty when absent)."""
         data = self.old if side == "old" else self.new
         return list((data or {}).get(name, []))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"change": self.change, "kind": self.kind, "key": list(self.key), "old": self.old,
-                "new": self.new, "fields": list(self.fields), "clauses": list(self.clauses),
-                "text": self.text}
 
 
 def key_string(key: tuple) -> str:
@@ -165,7 +136,8 @@ def _deep_changes(old: dict, new: dict, depth: int) -> list[tuple]:
 
     ``depth`` is how many levels of grouping sit above the fact keys (1 for per clause).
     """
-    DeepDiff = _deepdiff()
+    from deepdiff import DeepDiff  # imported where used: most commands never diff facts
+
     # threshold_to_diff_deeper=0: always report per key, never "the whole dict changed"
     tree = DeepDiff(old, new, view="tree", ignore_order=False, threshold_to_diff_deeper=0)
     found: dict[tuple, dict[str, Any]] = {}
@@ -197,24 +169,6 @@ def _deep_changes(old: dict, new: dict, depth: int) -> list[tuple]:
     return [(v["change"],) + k + (tuple(sorted(v["fields"])),) for k, v in sorted(found.items())]
 
 
-def _deepdiff():
-    """The DeepDiff class, imported lean when :data:`lean_deepdiff_import` is set."""
-    import sys
-
-    blocked = [m for m in ("numpy", "pandas", "polars") if m not in sys.modules]
-    if lean_deepdiff_import and "deepdiff" not in sys.modules and len(blocked) == 3:
-        for name in blocked:
-            sys.modules[name] = None  # type: ignore[assignment]  # `import name` fails fast
-        try:
-            import deepdiff  # noqa: F401
-        finally:
-            for name in blocked:
-                del sys.modules[name]
-    from deepdiff import DeepDiff
-
-    return DeepDiff
-
-
 def _group(changes: list[tuple]) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = {}
     for change, ident, k, fields in changes:
@@ -228,48 +182,3 @@ def _key(k: str) -> tuple[str, ...]:
 
 def _kind(k: str) -> str:
     return k.split("|", 1)[0]
-
-
-# --------------------------------------------------------------------------- wording
-def _join(values: Iterable[Any], table: dict | None = None) -> str:
-    return ", ".join(vocab.label(str(v)) if table is None else table.get(v, str(v)) for v in values)
-
-
-def describe(kind: str, value: Merged) -> str:
-    """One fact (merged values) in the user's words."""
-    if kind == "recipient":
-        via = value.get("via", ["share"])
-        suffix = "" if via == ["share"] else f" ({_join(via, {'transfer': 'by transfer', 'disclose': 'by public disclosure', 'share': 'shared'})})"
-        return _join(value.get("code", [])) + suffix
-    if kind == "transfer":
-        return _join(value.get("destination", []))
-    if kind == "contact":
-        channel = _join(value.get("channel", []), vocab.CONTACT_CHANNELS)
-        return f"{channel} {_join(value.get('value', []), {})}"
-    if kind == "controller":
-        return f"{_join(value.get('name', []), {})} ({_join(value.get('jurisdiction', []))})"
-    if kind == "response-time":
-        return " or ".join(f"{d} days" for d in value.get("days", []))
-    if kind == "children":
-        return "under " + _join(value.get("max_age", []), {})
-    if kind == "breach-notification":
-        return _join(value.get("channels", []))
-    if kind == "right":
-        channels = value.get("channels", [])
-        return _join(value.get("code", [])) + (f" ({_join(channels)})" if channels else "")
-    return _join(value.get("code", []))
-
-
-def describe_change(kind: str, old: Merged, new: Merged) -> str:
-    """A modified fact: ``15 days → 30 days``, or what was added to and removed from a right."""
-    if kind in ("right", "breach-notification"):
-        name = _join(new.get("code", [])) if kind == "right" else "channels"
-        before, after = set(old.get("channels", [])), set(new.get("channels", []))
-        parts = []
-        if after - before:
-            parts.append("now also " + _join(sorted(after - before)))
-        if before - after:
-            parts.append("no longer " + _join(sorted(before - after)))
-        if parts:
-            return f"{name}: {'; '.join(parts)}"
-    return f"{describe(kind, old)} → {describe(kind, new)}"

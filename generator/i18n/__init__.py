@@ -2,7 +2,8 @@
 
 ::
 
-    from generator.i18n import render_localized, status, translator
+    from generator.i18n import status, translator
+    from generator.rendering import render_localized          # the statement, translated
     html = render_localized(version, "html", "zh-TW")        # negotiated to zh-Hant
     status(version, "zh-Hans")["stale_ids"]
     localized_label("av:PaymentProvider", "zh-Hans")           # 支付服务提供商
@@ -21,7 +22,6 @@ from .catalogs import update as update
 from .translator import IncompleteTranslation as IncompleteTranslation
 from .translator import Translator as Translator
 from .translator import localized_label as localized_label
-from .translator import render_localized as render_localized
 from .translator import status as status
 from .translator import translator as translator
 from .translator import vocabulary_labels as vocabulary_labels

@@ -85,22 +85,23 @@ def pot_path(locales_dir: str | Path | None, domain: str) -> Path:
 def content_entries(version: Version) -> list[tuple[str, str]]:
     """(id, English) for every text the renderer shows, in document order.
 
-    Recorded from :func:`generator.layout.layout` itself, so the catalog holds
-    exactly what rendering asks to translate.
+    From the model's one walk of the statement (:meth:`Version.nodes`), the walk the
+    renderer numbers and lays out: the document title, then each node's title and
+    text, and each defined term as ``<definition id>.term``.
     """
-    from ..rendering.layout import layout
-
-    seen: dict[str, str] = {}
-
-    def record(node_id: str, english: str) -> tuple[str, str]:
-        seen.setdefault(node_id, english)
-        return english, ""
-
-    layout(version, SOURCE_LOCALE, record)
+    st = version.statement
+    seen: dict[str, str] = {"title": st.title}
+    for node in version.nodes():
+        if node.kind == "definition":
+            seen.setdefault(node.id, node.obj.text)
+            seen.setdefault(node.id + ".term", node.obj.term)
+            continue
+        for text in (node.own("title"), node.own("text")):
+            if text:
+                seen.setdefault(node.id, text)
     return list(seen.items())
 
 
-# -- reading ----------------------------------------------------------------------------
 def read_catalog(path: Path) -> Catalog:
     """The catalog at ``path`` (cached until the file changes); PO syntax errors
     become :class:`SourceErrors` at ``path:line``."""

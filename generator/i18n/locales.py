@@ -69,12 +69,14 @@ class Punctuation:
     colon: str
     open_quote: str
     close_quote: str
+    #: between the items of an inline list ("email, phone" / "电子邮件、电话")
+    list_separator: str = ", "
 
 
 PUNCTUATION: dict[str, Punctuation] = {
     "en": Punctuation(": ", '"', '"'),
-    "zh-Hans": Punctuation("：", "“", "”"),
-    "zh-Hant": Punctuation("：", "「", "」"),
+    "zh-Hans": Punctuation("：", "“", "”", "、"),
+    "zh-Hant": Punctuation("：", "「", "」", "、"),
 }
 
 

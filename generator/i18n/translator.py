@@ -188,6 +188,11 @@ class Translator:
         return self._vocabulary.get(code) or vocab.label(code)
 
     @property
+    def complete(self) -> bool:
+        """Every clause of the version is translated (nothing falls back to English)."""
+        return bool(self.report.get("complete", True))
+
+    @property
     def fallback_ids(self) -> list[str]:
         return self.report.get("stale_ids", []) + self.report.get("missing_ids", [])
 
@@ -242,12 +247,3 @@ class IncompleteTranslation(UsageError):
         lines += [f"  stale: {i}" for i in report["stale_ids"]]
         lines += [f"  missing: {i}" for i in report["missing_ids"]]
         super().__init__("\n".join(lines))
-
-
-def render_localized(version: Version, format: str = "md", locale: str = "en",
-                     allow_fallback: bool = False, *, locales_dir: str | Path | None = None) -> str:
-    """Render ``version`` in ``format`` and ``locale`` (negotiated) with its translations."""
-    from ..rendering.statement import render
-
-    tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
-    return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)

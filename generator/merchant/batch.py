@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import SourceError, UsageError
 from ..files import atomic_write
 from .engine import SUFFIX, NoticeRenderer
-from .localize import negotiate, supported
+from ..i18n.locales import SUPPORTED, negotiate
 from .reader import Record, iter_profiles
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class Renderers:
 
 def default_locale(profile: MerchantProfile) -> tuple[str, bool]:
     """The merchant's own locale if supported, else English; and whether it fell back."""
-    if profile.default_locale in supported():
+    if profile.default_locale in SUPPORTED:
         return profile.default_locale, False
     return "en", True
 
@@ -117,5 +117,5 @@ def render_all(profiles: str | Path | Iterable[Record], out_dir: str | Path, ver
     bar.close()
     if fallbacks:
         result.notes.append(f"{fallbacks} merchant(s) default to a locale not supported yet "
-                            f"(supported: {', '.join(supported())}); rendered in en")
+                            f"(supported: {', '.join(SUPPORTED)}); rendered in en")
     return result

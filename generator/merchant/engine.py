@@ -23,14 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..resources import templates_dir
+from ..i18n import translator
+from ..rendering.environment import environment, gettext_context
 from .escape import escaper
-from .localize import translator
 from .notice import Notice, build_notice
 
 if TYPE_CHECKING:
@@ -44,31 +42,12 @@ _IF, _THEN, _END, _SLOT, _SLOT_END = "\x01", "\x02", "\x03", "\x04", "\x05"
 _MARKER = re.compile("\x01([^\x02]*)\x02|\x03|\x04([^\x05]*)\x05")
 
 
-@lru_cache(maxsize=None)
-def environment(autoescape: bool):
-    """The sandboxed environment of the merchant templates (one per autoescape setting)."""
-    import markupsafe
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from ..rendering.markup import escape_markdown, statement_html, statement_markdown, statement_plain
-
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(templates_dir())), undefined=StrictUndefined, autoescape=autoescape,
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    # these filters only ever see the platform statement's text (AllValue's own);
-    # profile values are escaped by .escape before they reach the skeleton
-    env.filters["md"] = statement_markdown
-    env.filters["md_escape"] = escape_markdown
-    env.filters["inline_html"] = lambda t: markupsafe.Markup(statement_html(t))
-    env.filters["plain"] = statement_plain
-    return env
-
-
 def _template(format: str):
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (choose from {', '.join(FORMATS)})")
-    return environment(format == "html").get_template(f"merchant/notice.{SUFFIX[format]}.j2")
+    # the sandboxed environment: these filters only ever see the platform statement's text
+    # (AllValue's own); profile values are escaped by .escape before they reach the skeleton
+    return environment(format == "html", sandboxed=True).get_template(f"merchant/notice.{SUFFIX[format]}.j2")
 
 
 def _getter(path: str) -> Callable[[Any], Any]:
@@ -83,7 +62,6 @@ def _truthy(path: str, profile: MerchantProfile) -> bool:
 
 def _context(notice: Notice, format: str, gettext, v, when) -> dict:
     from ..i18n.locales import punctuation
-    from ..rendering.statement import gettext_context
 
     return {"notice": notice, "parts": notice.parts, "locale": notice.locale, "format": format,
             "v": v, "when": when, "punct": punctuation(notice.locale), **gettext_context(gettext)}

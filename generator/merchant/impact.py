@@ -3,30 +3,27 @@
 A merchant is impacted exactly when its notice, rendered from the old and from
 the new version (in its locale, or the locales asked for), differs. For each
 impacted merchant the report names the platform clauses its notice quotes that
-changed, and the highest level the classifier (issue 3: ``generator.diff`` and
-``generator.classify``) gave those clauses, with the rules that decided it. When
-the classifier is not installed, the changed clauses are found by comparing the
-quoted clauses' text and facts, and the level is left unset. A notice can change
-at level ``none`` (a no-break space, a quote style): its bytes differ, but no
-re-notification is needed.
+changed, and the highest level the classifier gave those clauses, with the rules
+that decided it. A notice can change at level ``none`` (a no-break space, a quote
+style): its bytes differ, but no re-notification is needed.
 """
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..classify import classify
+from ..classify.levels import highest
+from ..diff import compare
 from ..errors import SourceError
+from ..i18n.locales import negotiate
 from .batch import Renderers, default_locale
-from .localize import negotiate
 from .reader import Record, iter_profiles
 
 if TYPE_CHECKING:
     from ..model import Version
-
-LEVELS = ("none", "editorial", "review", "material", "consent")
 
 
 @dataclass(frozen=True)
@@ -37,7 +34,7 @@ class MerchantImpact:
     line: int
     locales: tuple[str, ...]
     clauses: tuple[str, ...]
-    level: str | None = None
+    level: str = "none"
     rules: tuple[str, ...] = ()
 
 
@@ -48,7 +45,6 @@ class ImpactReport:
     merchants: int = 0
     changed: list[MerchantImpact] = field(default_factory=list)
     failures: list[SourceError] = field(default_factory=list)
-    classified: bool = False
 
     @property
     def exit_code(self) -> int:
@@ -56,37 +52,19 @@ class ImpactReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "old": self.old, "new": self.new, "classified": self.classified,
+            "old": self.old, "new": self.new,
             "merchants": self.merchants, "impacted": len(self.changed),
             "changed": [asdict(m) for m in self.changed],
             "failures": [{"path": str(e.path), "line": e.line, "message": e.message} for e in self.failures],
         }
 
 
-def has_classifier() -> bool:
-    return all(importlib.util.find_spec(m) is not None for m in ("generator.diff", "generator.classify"))
-
-
-def _attr(obj: Any, *names: str) -> Any:
-    for name in names:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return getattr(value, "value", value)  # enums -> their value
-    return None
-
-
 def classified_findings(old: Version, new: Version) -> list[tuple[str, str, str]]:
     """(clause id, level, rule id) of every finding of the classifier on ``old`` -> ``new``."""
-    from .. import classify
-    from ..diff import clauses as diff
-
-    report = classify.classify(diff.compare(old, new))
     out = []
-    for f in getattr(report, "findings", ()):
-        level, rule = str(_attr(f, "level")), str(_attr(f, "rule", "rule_id") or "")
-        clauses = ((getattr(f, "clause", None),) + tuple(getattr(f, "clauses", ()) or ()))
-        for clause in dict.fromkeys(c for c in clauses if c):
-            out.append((str(clause), level, rule))
+    for f in classify(compare(old, new)).findings:
+        for clause in dict.fromkeys(c for c in (f.clause, *f.clauses) if c):
+            out.append((clause, f.level, f.rule))
     return out
 
 
@@ -105,16 +83,14 @@ def changed_clauses(old: Version, new: Version, clause_ids: Iterable[str]) -> tu
 
 def impact(old: Version, new: Version, profiles: str | Path | Iterable[Record], *,
            locales: Iterable[str] | None = None, formats: Iterable[str] = ("html",),
-           allow_fallback: bool = False, use_classifier: bool | None = None) -> ImpactReport:
+           allow_fallback: bool = False) -> ImpactReport:
     """Merchants whose notices differ between ``old`` and ``new``, in file order."""
     records = list(iter_profiles(profiles) if isinstance(profiles, (str, Path)) else profiles)
     wanted = [negotiate(t) for t in locales] if locales else None
     formats = tuple(formats)
     before, after = Renderers(old, allow_fallback), Renderers(new, allow_fallback)
     report = ImpactReport(old.version, new.version, merchants=len(records))
-    use_classifier = has_classifier() if use_classifier is None else use_classifier
-    findings = classified_findings(old, new) if use_classifier else []
-    report.classified = use_classifier
+    findings = classified_findings(old, new)
     for record in records:
         if record.profile is None:
             report.failures.extend(record.errors)
@@ -128,12 +104,9 @@ def impact(old: Version, new: Version, profiles: str | Path | Iterable[Record], 
         loc = differs[0]
         drawn = before(loc, formats[0]).drawn_clauses(profile) + after(loc, formats[0]).drawn_clauses(profile)
         clauses = changed_clauses(old, new, drawn)
-        level, rules = ("none" if use_classifier else None), ()
-        if use_classifier:
-            mine = [(c, lv, r) for c, lv, r in findings if c in set(drawn)]
-            if mine:
-                level = max((lv for _c, lv, _r in mine), key=lambda lv: LEVELS.index(lv) if lv in LEVELS else -1)
-                rules = tuple(dict.fromkeys(r for _c, _lv, r in mine if r))
-                clauses = tuple(dict.fromkeys(clauses + tuple(c for c, _lv, _r in mine)))
+        mine = [(c, lv, r) for c, lv, r in findings if c in set(drawn)]
+        level = highest([lv for _c, lv, _r in mine])
+        rules = tuple(dict.fromkeys(r for _c, _lv, r in mine))
+        clauses = tuple(dict.fromkeys(clauses + tuple(c for c, _lv, _r in mine)))
         report.changed.append(MerchantImpact(profile.id, record.line, tuple(differs), clauses, level, rules))
     return report

@@ -20,7 +20,7 @@ from ..model import Clause, DataFact, RecipientFact, ResponseTimeFact, RightFact
 
 if TYPE_CHECKING:
     from ..model import Version
-    from .localize import Translator
+    from ..i18n import Translator
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ carry permanent ids and the renderer numbers them.
 - :mod:`.version` — version metadata, the content hash, policies, JSON Schemas.
 """
 from .base import ID_PATTERN, ClauseId, Strict, Text
-from .facts import (FACT_KINDS, BreachNotificationFact, ChildrenFact, ContactFact, ControllerFact, DataFact,
+from .facts import (FACT_KINDS, FACT_TYPES, fact_type, BreachNotificationFact, ChildrenFact, ContactFact, ControllerFact, DataFact,
                     DisclosureFact, Fact, FeeFact, LegalBasisFact, ProcessingFact, PurposeFact, RecipientFact,
                     ResponseTimeFact, RetentionFact, RightFact, RoleFact, SafeguardFact, TransferFact)
 from .statement import (Block, Clause, Contents, ContentsEntry, Definition, DefinitionsPart, Division, Node,
@@ -21,7 +21,7 @@ from .version import Decision, ImpactAssessment, Numbering, Policy, Version, Ver
 
 __all__ = [
     "ID_PATTERN", "ClauseId", "Strict", "Text",
-    "FACT_KINDS", "Fact", "BreachNotificationFact", "ChildrenFact", "ContactFact", "ControllerFact", "DataFact",
+    "FACT_KINDS", "FACT_TYPES", "fact_type", "Fact", "BreachNotificationFact", "ChildrenFact", "ContactFact", "ControllerFact", "DataFact",
     "DisclosureFact", "FeeFact", "LegalBasisFact", "ProcessingFact", "PurposeFact", "RecipientFact",
     "ResponseTimeFact", "RetentionFact", "RightFact", "RoleFact", "SafeguardFact", "TransferFact",
     "Block", "Clause", "Contents", "ContentsEntry", "Definition", "DefinitionsPart", "Division", "Node",

@@ -2,12 +2,18 @@
 
 Each fact kind is a small model with a ``kind`` tag and a ``key``: its identity for
 the diff (the same key in two versions is the same fact; the other fields are what
-may change about it). Codes are checked against :mod:`generator.vocabulary`: most
-kinds are one code of one vocabulary table (:class:`CodedFact`).
+may change about it). Codes are checked against :mod:`.vocabulary`: most kinds are
+one code of one vocabulary table (:class:`CodedFact`).
+
+Everything the rest of the package needs to know about a kind is declared here,
+once, on its class: ``label`` (the English name, a msgid of the interface catalog),
+``code_field`` (the field holding its vocabulary code) and ``section_viii`` (the item
+of Section VIII that names it, or None). :data:`FACT_TYPES` lists the kinds and
+:func:`fact_type` finds one by its tag.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
 from pydantic import Field, field_validator
 
@@ -15,11 +21,27 @@ from . import vocabulary as vocab
 from .base import Strict, check_code
 
 
+def N_(message: str) -> str:
+    """Mark a msgid for extraction (``notices i18n extract``) without translating it here."""
+    return message
+
+
 class FactBase(Strict):
     """What every fact has: a ``kind`` tag and a ``key`` made of ``key_fields``."""
 
     #: the fields, besides ``kind``, that identify the fact
     key_fields: ClassVar[tuple[str, ...]] = ()
+    #: how a sentence names the kind ("recipient added: ..."), in English (a msgid)
+    label: ClassVar[str]
+    #: the field that holds a vocabulary code, shown by its localized label (None: no code)
+    code_field: ClassVar[str | None] = None
+    #: the item of Section VIII that names a change of this kind (None: not listed there)
+    section_viii: ClassVar[int | None] = None
+
+    @classmethod
+    def tag(cls) -> str:
+        """The ``kind`` tag of this fact type (``"data"``, ``"legal-basis"``...)."""
+        return get_args(cls.model_fields["kind"].annotation)[0]
 
     @property
     def key(self) -> tuple:
@@ -32,6 +54,7 @@ class CodedFact(FactBase):
     vocabulary: ClassVar[dict[str, Any]]
     what: ClassVar[str]
     key_fields = ("code",)
+    code_field = "code"
 
     @field_validator("code", check_fields=False)
     @classmethod
@@ -48,6 +71,9 @@ def _known_channels(channels: tuple[str, ...]) -> tuple[str, ...]:
 class DataFact(CodedFact):
     """A personal-data category the clause says is collected or processed."""
 
+    label = N_("personal data")
+    section_viii = 1
+
     vocabulary, what = vocab.DATA_CATEGORIES, "data category"
     kind: Literal["data"]
     code: str = Field(description="DPV pd: code, or a project av: code where none fits.")
@@ -58,6 +84,9 @@ class DataFact(CodedFact):
 class PurposeFact(CodedFact):
     """A purpose of processing (Section VIII item 1)."""
 
+    label = N_("purpose")
+    section_viii = 1
+
     vocabulary, what = vocab.PURPOSES, "purpose"
     kind: Literal["purpose"]
     code: str
@@ -66,6 +95,8 @@ class PurposeFact(CodedFact):
 class LegalBasisFact(CodedFact):
     """Why processing is lawful: consent, contract, legal obligation, the exceptions..."""
 
+    label = N_("legal basis")
+
     vocabulary, what = vocab.LEGAL_BASES, "legal basis"
     kind: Literal["legal-basis"]
     code: str
@@ -73,6 +104,9 @@ class LegalBasisFact(CodedFact):
 
 class RecipientFact(CodedFact):
     """Someone personal data goes to, and how: shared, transferred or publicly disclosed."""
+
+    label = N_("recipient")
+    section_viii = 3
 
     vocabulary, what = vocab.RECIPIENTS, "recipient"
     key_fields = ("code", "via")
@@ -84,6 +118,10 @@ class RecipientFact(CodedFact):
 class TransferFact(FactBase):
     """A cross-border destination where data is stored or processed."""
 
+    label = N_("cross-border destination")
+    section_viii = 3
+    code_field = "destination"
+
     key_fields = ("destination",)
     kind: Literal["transfer"]
     destination: str = Field(description="ISO 3166-1 alpha-2 code.")
@@ -93,6 +131,9 @@ class TransferFact(FactBase):
 
 class RightFact(CodedFact):
     """A right of the user and the channels through which it is exercised."""
+
+    label = N_("right")
+    section_viii = 4
 
     vocabulary, what = vocab.RIGHTS, "right"
     kind: Literal["right"]
@@ -105,12 +146,17 @@ class RightFact(CodedFact):
 class ResponseTimeFact(FactBase):
     """How many days a request from the user may take to answer."""
 
+    label = N_("response time")
+    section_viii = 4
+
     kind: Literal["response-time"]
     days: int = Field(gt=0)
 
 
 class RetentionFact(CodedFact):
     """How long data is kept, by which rule."""
+
+    label = N_("retention")
 
     vocabulary, what = vocab.RETENTION, "retention"
     kind: Literal["retention"]
@@ -121,6 +167,9 @@ class RetentionFact(CodedFact):
 class ControllerFact(FactBase):
     """The "Party" of Part 1 Definition 1: who controls the data."""
 
+    label = N_("controller")
+    section_viii = 2
+
     kind: Literal["controller"]
     name: str
     jurisdiction: str
@@ -129,6 +178,9 @@ class ControllerFact(FactBase):
 
 class ContactFact(FactBase):
     """A way to reach whoever handles personal-information matters (Section VIII item 5)."""
+
+    label = N_("contact")
+    section_viii = 5
 
     key_fields = ("channel", "value")
     kind: Literal["contact"]
@@ -139,6 +191,8 @@ class ContactFact(FactBase):
 class ChildrenFact(FactBase):
     """Who counts as a child, and whether a guardian must consent."""
 
+    label = N_("children's information")
+
     kind: Literal["children"]
     max_age: int = Field(gt=0, description="Children are individuals under this age.")
     parental_consent: bool
@@ -146,6 +200,9 @@ class ChildrenFact(FactBase):
 
 class ProcessingFact(CodedFact):
     """A way of using data: profiling, automated decisions, model training..."""
+
+    label = N_("use of data")
+    section_viii = 1
 
     vocabulary, what = vocab.PROCESSING, "processing"
     kind: Literal["processing"]
@@ -155,6 +212,8 @@ class ProcessingFact(CodedFact):
 class RoleFact(CodedFact):
     """Who is controller and who is processor for end users' data."""
 
+    label = N_("role")
+
     vocabulary, what = vocab.ROLES, "role"
     kind: Literal["role"]
     code: str
@@ -162,6 +221,9 @@ class RoleFact(CodedFact):
 
 class DisclosureFact(CodedFact):
     """Data shown publicly (not to a recipient: to everyone)."""
+
+    label = N_("public disclosure")
+    section_viii = 3
 
     vocabulary, what = vocab.DISCLOSURES, "disclosure"
     kind: Literal["disclosure"]
@@ -171,6 +233,8 @@ class DisclosureFact(CodedFact):
 class SafeguardFact(CodedFact):
     """A security measure the statement promises."""
 
+    label = N_("safeguard")
+
     vocabulary, what = vocab.SAFEGUARDS, "safeguard"
     kind: Literal["safeguard"]
     code: str
@@ -178,6 +242,8 @@ class SafeguardFact(CodedFact):
 
 class BreachNotificationFact(FactBase):
     """How users are told of a personal-information security incident."""
+
+    label = N_("breach notification")
 
     kind: Literal["breach-notification"]
     channels: tuple[str, ...]
@@ -188,21 +254,27 @@ class BreachNotificationFact(FactBase):
 class FeeFact(CodedFact):
     """Whether requests cost the user anything."""
 
+    label = N_("fee")
+
     vocabulary, what = vocab.FEES, "fee"
     kind: Literal["fee"]
     code: str
 
 
-Fact = Annotated[
-    Union[
-        DataFact, PurposeFact, LegalBasisFact, RecipientFact, TransferFact, RightFact,
-        ResponseTimeFact, RetentionFact, ControllerFact, ContactFact, ChildrenFact,
-        ProcessingFact, RoleFact, DisclosureFact, SafeguardFact, BreachNotificationFact, FeeFact,
-    ],
-    Field(discriminator="kind"),
-]
-FACT_KINDS = (
-    "data", "purpose", "legal-basis", "recipient", "transfer", "right", "response-time",
-    "retention", "controller", "contact", "children", "processing", "role", "disclosure",
-    "safeguard", "breach-notification", "fee",
+#: Every fact kind, in the order the documentation lists them.
+FACT_TYPES: tuple[type[FactBase], ...] = (
+    DataFact, PurposeFact, LegalBasisFact, RecipientFact, TransferFact, RightFact,
+    ResponseTimeFact, RetentionFact, ControllerFact, ContactFact, ChildrenFact,
+    ProcessingFact, RoleFact, DisclosureFact, SafeguardFact, BreachNotificationFact, FeeFact,
 )
+Fact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]
+_BY_TAG: dict[str, type[FactBase]] = {cls.tag(): cls for cls in FACT_TYPES}
+FACT_KINDS: tuple[str, ...] = tuple(_BY_TAG)
+
+
+def fact_type(kind: str) -> type[FactBase]:
+    """The fact class of a ``kind`` tag (KeyError naming the known kinds)."""
+    try:
+        return _BY_TAG[kind]
+    except KeyError:
+        raise KeyError(f"unknown fact kind {kind!r} (known: {', '.join(FACT_KINDS)})") from None

@@ -140,6 +140,11 @@ class Node:
     numbered: bool
     index: int  # 1-based position among numbered siblings (0 when unnumbered)
 
+    def own(self, name: str) -> str | None:
+        """A prose field of the node itself (title, text, term, refers_to), or None."""
+        value = self.obj.__dict__.get(name)  # pydantic's __getattr__ fallback is slow
+        return value if isinstance(value, str) else None
+
     @property
     def text(self) -> str | None:
         return getattr(self.obj, "text", None)

@@ -8,3 +8,4 @@
 from .statement import FORMATS as FORMATS
 from .statement import format_date as format_date
 from .statement import render as render
+from .statement import render_localized as render_localized

@@ -1,16 +1,19 @@
 """The statement as a flat stream of layout tokens, numbered: what every renderer reads.
 
 Like markdown-it's token stream, this keeps data apart from the code that
-renders it: :func:`layout` walks the model once, numbers every node with one
-consistent scheme (the published copy lost part of its numbering), and the
-Markdown, HTML and text templates only loop over the tokens.
+renders it: :func:`layout` turns the model into tokens, and the Markdown, HTML and
+text templates only loop over them. *Which* number a node gets (its depth and its
+position among numbered siblings) is decided once, by the model's walk
+(:func:`generator.model.iter_nodes`, which the diff reads too); this module only
+writes that number in the locale's scheme (:mod:`.numbering`), so a rendered
+number and a diffed number can never disagree.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import Clause, Division, Statement, Version
+from ..model import Clause, Division, Node, Statement, Version
 from .numbering import Numbering, numbering_for
 
 #: ``translate(node_id, english) -> (text, lang)``; the default keeps the English.
@@ -56,12 +59,22 @@ class Token:
 def layout(version: Version, locale: str = "en", translate: Translate = _identity,
            labels: Callable[[str], str] = lambda s: s) -> list[Token]:
     """Number and flatten a version into tokens, in document order."""
-    return list(_Layout(version.statement, numbering_for(locale), translate, labels).tokens())
+    return list(_Layout(version.statement, version.clause_map(), numbering_for(locale), translate,
+                        labels).tokens())
 
 
 class _Layout:
-    def __init__(self, st: Statement, num: Numbering, tr: Translate, labels: Callable[[str], str]):
-        self.st, self.num, self.tr, self._ = st, num, tr, labels
+    def __init__(self, st: Statement, nodes: dict[str, Node], num: Numbering, tr: Translate,
+                 labels: Callable[[str], str]):
+        self.st, self.nodes, self.num, self.tr, self._ = st, nodes, num, tr, labels
+
+    def number(self, node_id: str) -> str:
+        """The number the model's walk gives a node, written in this locale's scheme."""
+        node = self.nodes[node_id]
+        return self.num.list_number(node.depth, node.index) if node.numbered else ""
+
+    def depth(self, node_id: str) -> int:
+        return self.nodes[node_id].depth
 
     def text(self, node_id: str, english: str) -> tuple[str, str]:
         return self.tr(node_id, english)
@@ -89,7 +102,7 @@ class _Layout:
         d = st.definitions
         yield Token("section_open", d.id)
         t, lang = self.text(d.id, d.title)
-        yield Token("heading", d.id, self.num.part(1), t, level=2, lang=lang)
+        yield Token("heading", d.id, self.num.part(self.nodes[d.id].index), t, level=2, lang=lang)
         yield from self.simple_list(d.definitions, lambda df, number: Token(
             "definition", None, number, **self.text_fields(df.id, df.text),
             term=self.text(df.id + ".term", df.term)[0]))
@@ -98,12 +111,12 @@ class _Layout:
         p = st.statement
         yield Token("section_open", p.id)
         t, lang = self.text(p.id, p.title)
-        yield Token("heading", p.id, self.num.part(2), t, level=2, lang=lang)
-        for i, s in enumerate(p.sections, 1):
+        yield Token("heading", p.id, self.num.part(self.nodes[p.id].index), t, level=2, lang=lang)
+        for s in p.sections:
             yield Token("section_open", s.id)
             t, lang = self.text(s.id, s.title)
-            yield Token("heading", s.id, self.num.section(i), t, level=3, lang=lang)
-            yield from self.blocks(s.content, depth=0)
+            yield Token("heading", s.id, self.num.section(self.nodes[s.id].index), t, level=3, lang=lang)
+            yield from self.blocks(s.content)
             yield Token("section_close", s.id)
         yield Token("section_close", p.id)
         yield self.paragraph(st.closing)
@@ -114,66 +127,65 @@ class _Layout:
 
     def simple_list(self, entries, make: Callable[[object, str], Token]) -> Iterator[Token]:
         """A one-level numbered list (the table of contents, the definitions)."""
-        yield Token("list_open", None, depth=1)
-        for i, e in enumerate(entries, 1):
-            number = self.num.list_number(1, i)
-            yield Token("item_open", e.id, number, depth=1)
+        depth = self.depth(entries[0].id) if entries else 1
+        yield Token("list_open", None, depth=depth)
+        for e in entries:
+            number = self.number(e.id)
+            yield Token("item_open", e.id, number, depth=depth)
             yield make(e, number)
-            yield Token("item_close", e.id, depth=1)
-        yield Token("list_close", None, depth=1)
+            yield Token("item_close", e.id, depth=depth)
+        yield Token("list_close", None, depth=depth)
 
     def paragraph(self, c: Clause, number: str = "", with_id: bool = True) -> Token:
         t, lang = self.text(c.id, c.text)
         return Token("paragraph", c.id if with_id else None, number, t, lang=lang)
 
-    def blocks(self, blocks, depth: int) -> Iterator[Token]:
+    def blocks(self, blocks) -> Iterator[Token]:
         """Content of a section or division: paragraphs unnumbered, divisions numbered."""
-        n = 0
         for b in blocks:
             if isinstance(b, Division):
-                n += 1
-                yield from self.division(b, depth + 1, n)
+                yield from self.division(b)
             else:
                 yield self.paragraph(b)
-                yield from self.items(b.items, depth + 1)
+                yield from self.items(b.items)
 
-    def division(self, d: Division, depth: int, index: int) -> Iterator[Token]:
-        number = self.num.list_number(depth, index)
+    def division(self, d: Division) -> Iterator[Token]:
+        number = self.number(d.id)
         yield Token("section_open", d.id)
         if d.title is not None:
             t, lang = self.text(d.id, d.title)
-            yield Token("heading", d.id, number, t, level=3 + depth, lang=lang)
-            yield from self.blocks(d.content, depth)
+            yield Token("heading", d.id, number, t, level=3 + self.depth(d.id), lang=lang)
+            yield from self.blocks(d.content)
         else:
             # a numbered point: the number goes on its first paragraph
             first, rest = d.content[0], d.content[1:]
             yield self.paragraph(first, number)
-            yield from self.items(first.items, depth + 1)
-            yield from self.blocks(rest, depth)
-        offset = sum(1 for c in d.content if isinstance(c, Division))
-        yield from self.items(d.items, depth + 1, offset)
+            yield from self.items(first.items)
+            yield from self.blocks(rest)
+        yield from self.items(d.items)
         yield Token("section_close", d.id)
 
-    def items(self, items, depth: int, offset: int = 0) -> Iterator[Token]:
+    def items(self, items) -> Iterator[Token]:
         if not items:
             return
+        depth = self.depth(items[0].id)
         yield Token("list_open", None, depth=depth)
-        for i, it in enumerate(items, offset + 1):
-            number = self.num.list_number(depth, i)
+        for it in items:
+            number = self.number(it.id)
             yield Token("item_open", it.id, number, depth=depth)
             if isinstance(it, Division) and it.title is not None:
                 t, lang = self.text(it.id, it.title)
                 yield Token("heading", None, number, t, level=3 + depth, lang=lang)
-                yield from self.blocks(it.content, depth)
-                yield from self.items(it.items, depth + 1, sum(1 for c in it.content if isinstance(c, Division)))
+                yield from self.blocks(it.content)
+                yield from self.items(it.items)
             elif isinstance(it, Division):
                 first, rest = it.content[0], it.content[1:]
                 yield self.paragraph(first, number)
-                yield from self.items(first.items, depth + 1)
-                yield from self.blocks(rest, depth)
-                yield from self.items(it.items, depth + 1)
+                yield from self.items(first.items)
+                yield from self.blocks(rest)
+                yield from self.items(it.items)
             else:
                 yield self.paragraph(it, number, with_id=False)
-                yield from self.items(it.items, depth + 1)
+                yield from self.items(it.items)
             yield Token("item_close", it.id, depth=depth)
         yield Token("list_close", None, depth=depth)

@@ -7,52 +7,16 @@ always gives byte-identical output: no clock, no randomness.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from ..resources import templates_dir
+from .environment import environment, gettext_context
 from .layout import Translate, layout
 from ..model import Version
 
 Format = Literal["md", "html", "text"]
 FORMATS: tuple[str, ...] = ("md", "html", "text")
 _SUFFIX = {"md": "md", "html": "html", "text": "txt"}
-
-
-@lru_cache(maxsize=4)
-def environment(autoescape: bool):
-    """The Jinja environment for our own templates (merchant text never compiles here)."""
-    import jinja2
-
-    from .markup import escape_markdown, statement_html, statement_markdown, statement_plain
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        undefined=jinja2.StrictUndefined,
-        autoescape=autoescape,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.install_null_translations(newstyle=True)
-    # AllValue's own text: escaped, with its one inline markup (**strong**) kept
-    env.filters["md"] = statement_markdown
-    env.filters["md_escape"] = escape_markdown
-    env.filters["inline_html"] = lambda t: __import__("markupsafe").Markup(statement_html(t))
-    env.filters["plain"] = statement_plain
-    env.filters["display_width"] = display_width
-    return env
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take two
-    (Unicode Standard Annex #11), so a text underline matches a Chinese heading."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def format_date(date, locale: str = "en") -> str:
@@ -87,31 +51,14 @@ def render(version: Version, format: Format = "md", *, locale: str = "en",
     )
 
 
-def gettext_context(gettext: Callable[[str], str]) -> dict[str, Any]:
-    """``_``/``gettext``/``ngettext`` for one render, as context variables.
+def render_localized(version: Version, format: Format = "md", locale: str = "en",
+                     allow_fallback: bool = False, *, locales_dir: str | Path | None = None) -> str:
+    """Render ``version`` in ``format`` and ``locale`` (any tag; negotiated) with its translations.
 
-    Jinja's newstyle gettext: translate, then ``%``-format with the keyword
-    arguments (under autoescape the message is Markup, so the arguments are
-    escaped). They go in the render context rather than on an environment: an
-    ``overlay()`` of a cached environment shares its globals dict, so one
-    locale's strings would leak into every later render. Every template set
-    (statement, site, merchant) renders with these.
+    Refuses (:class:`generator.i18n.IncompleteTranslation`) a locale with stale or missing
+    clauses unless ``allow_fallback``, which shows them in English, marked.
     """
-    import jinja2
-    import markupsafe
+    from ..i18n import translator
 
-    def _format(context: Any, text: str, variables: dict[str, Any]) -> str:
-        if context.eval_ctx.autoescape:
-            text = markupsafe.Markup(text)
-        return text % variables if variables else text
-
-    @jinja2.pass_context
-    def _gettext(context: Any, message: str, **variables: Any) -> str:
-        return _format(context, gettext(message), variables)
-
-    @jinja2.pass_context
-    def _ngettext(context: Any, singular: str, plural: str, n: int, **variables: Any) -> str:
-        variables.setdefault("num", n)
-        return _format(context, gettext(singular if n == 1 else plural), variables)
-
-    return {"_": _gettext, "gettext": _gettext, "ngettext": _ngettext}
+    tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
+    return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)

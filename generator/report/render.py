@@ -4,10 +4,11 @@
   (coloured when ``color`` is true, as on a terminal);
 * ``markdown``: short enough for a PR comment — a table of levels first, the findings,
   then the redlines folded in ``<details>``;
-* ``json``: :meth:`Report.to_json` (schema ``generator/schemas/diff.schema.json``);
-* ``html``: a standalone redline page with ``<ins>``/``<del>``;
+* ``json``: :func:`generator.report.report_to_json` (schema ``generator/schemas/diff.schema.json``);
+* ``html``: a standalone redline page with ``<ins>``/``<del>`` (``templates/report/``);
   :func:`render_redline_fragment` is its body alone, for the Rules Center to embed.
 
+Findings are put into words by :class:`~.words.Words` (English unless told otherwise).
 All prose is escaped for the format it lands in.
 """
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from ..classify.levels import LEVELS
 from ..errors import UsageError
+from .words import ENGLISH, Words
 
 if TYPE_CHECKING:
-    from ..classify import Finding, Report
-    from ..diff.clauses import ClauseChange, FieldChange
+    from ..classify import Report
+    from ..diff.clauses import ClauseChange
     from ..diff.text import Segment
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -31,16 +33,19 @@ MARKDOWN_MAX_REDLINES = 40
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
-def render_report(report: "Report", format: str = "text", color: bool = False) -> str:
+def render_report(report: "Report", format: str = "text", color: bool = False,
+                  words: Words = ENGLISH) -> str:
     """``report`` in one of :data:`FORMATS`; UsageError for another."""
     if format == "text":
-        return render_text(report, color)
+        return render_text(report, color, words)
     if format == "markdown":
-        return render_markdown(report)
+        return render_markdown(report, words)
     if format == "json":
-        return json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        from .jsonreport import report_to_json
+
+        return json.dumps(report_to_json(report, words), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     if format == "html":
-        return render_html(report)
+        return render_html(report, words)
     raise UsageError(f"unknown format {format!r} (known: {', '.join(FORMATS)})")
 
 
@@ -50,17 +55,17 @@ def _visible(report: "Report") -> list["ClauseChange"]:
 
 
 # --------------------------------------------------------------------------- text
-def render_text(report: "Report", color: bool = False) -> str:
+def render_text(report: "Report", color: bool = False, words: Words = ENGLISH) -> str:
     diff = report.diff
     bold = (lambda s: f"{_BOLD}{s}{_RESET}") if color else (lambda s: s)
     lines = [bold(f"{diff.new.policy}: {diff.old_label} → {diff.new_label}"),
-             f"level: {report.level} — {report.notification_label}", report.summary]
+             f"level: {report.level} — {words.gettext(report.notification_label)}", words.summary(report)]
     findings = [f for f in report.findings if f.level != "none"]
     if findings:
         lines += ["", bold("Findings")]
         for f in findings:
             lines.append(f"  {f.level:<9} {f.clause or '(version)'}  [{f.rule}; {f.citation}]")
-            lines.append(f"            {f.text}")
+            lines.append(f"            {words.finding(f)}")
             if f.decision is not None:
                 d = f.decision
                 lines.append(f"            decided {d.level} by {d.decided_by} on {d.decided_on.isoformat()}"
@@ -76,7 +81,7 @@ def render_text(report: "Report", color: bool = False) -> str:
             for fld in c.fields:
                 lines.append(f"    {fld.name}: {_text_redline(fld.segments, color)}")
             for fc in c.facts:
-                lines.append(f"    fact: {fc.text}")
+                lines.append(f"    fact: {words.fact_change(fc)}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,10 +111,10 @@ def _md(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def render_markdown(report: "Report") -> str:
+def render_markdown(report: "Report", words: Words = ENGLISH) -> str:
     diff = report.diff
     out = [f"### `notices diff` {diff.new.policy}: {diff.old_label} → {diff.new_label}", "",
-           f"**{report.level}** — {_md(report.notification_label)}", "",
+           f"**{report.level}** — {_md(words.gettext(report.notification_label))}", "",
            "| level | findings |", "|---|---|"]
     for lv in reversed(LEVELS):
         n = sum(1 for f in report.findings if f.level == lv)
@@ -122,7 +127,7 @@ def render_markdown(report: "Report") -> str:
         out += ["", "| level | clause | change | rule | citation |", "|---|---|---|---|---|"]
         for f in findings:
             decided = f" (decided by {_md(f.decision.decided_by)}: {_md(f.decision.rationale)})" if f.decision else ""
-            out.append(f"| {f.level} | `{f.clause or '-'}` | {_md(f.text)}{decided} | `{f.rule}` | {_md(f.citation)} |")
+            out.append(f"| {f.level} | `{f.clause or '-'}` | {_md(words.finding(f))}{decided} | `{f.rule}` | {_md(f.citation)} |")
     renumbered = len(diff.changes) - len(_visible(report))
     if renumbered:
         out += ["", f"{renumbered} clause(s) only renumbered."]
@@ -149,56 +154,23 @@ def _html_redline(segments: Sequence["Segment"], escape=lambda t: html.escape(t,
                    for s in segments)
 
 
-def _finding_html(f: "Finding") -> str:
-    e = html.escape
-    decided = ""
-    if f.decision is not None:
-        d = f.decision
-        decided = (f'<div class="decision">Decided <strong>{e(d.level)}</strong> by {e(d.decided_by)} on '
-                   f'{d.decided_on.isoformat()} (rule said {e(f.rule_level)}): {e(d.rationale)}</div>')
-    return (f'<tr class="level-{f.level}"><td>{f.level}</td><td><code>{e(f.clause or "-")}</code></td>'
-            f'<td>{e(f.text)}{decided}</td><td><code>{e(f.rule)}</code></td><td>{e(f.citation)}</td></tr>')
-
-
-def _field_html(fld: "FieldChange") -> str:
-    return f'<p class="redline"><span class="field">{html.escape(fld.name)}</span> {_html_redline(fld.segments)}</p>'
-
-
-def render_redline_fragment(report: "Report") -> str:
+def render_redline_fragment(report: "Report", words: Words = ENGLISH) -> str:
     """The redline as an HTML fragment (a ``<section>``), safe to embed in another page."""
-    diff, e = report.diff, html.escape
-    out = [f'<section class="notices-redline" data-level="{report.level}" '
-           f'data-old="{e(diff.old_label)}" data-new="{e(diff.new_label)}">',
-           f'<p class="summary"><strong class="level level-{report.level}">{report.level}</strong> '
-           f'{e(report.summary)}</p>']
-    findings = [f for f in report.findings if f.level != "none"]
-    if findings:
-        out.append('<table class="findings"><thead><tr><th>level</th><th>clause</th><th>change</th>'
-                   '<th>rule</th><th>citation</th></tr></thead><tbody>')
-        out += [_finding_html(f) for f in findings]
-        out.append("</tbody></table>")
-    for c in _visible(report):
-        out.append(f'<article class="change level-{report.clause_level(c.id)}" id="change-{e(c.id)}">')
-        out.append(f'<h3><code>{e(c.id)}</code> <small>{e("/".join(c.kinds))}</small> {e(c.label)}</h3>')
-        out += [_field_html(fld) for fld in c.fields]
-        if c.facts:
-            out.append("<ul class=\"facts\">" + "".join(f"<li>{e(fc.text)}</li>" for fc in c.facts) + "</ul>")
-        out.append("</article>")
-    out.append("</section>")
-    return "\n".join(out) + "\n"
+    from ..rendering.environment import render_template
+
+    return render_template("report/redline.html.j2", words.gettext, autoescape=True, report=report,
+                           diff=report.diff, words=words, summary=words.summary(report),
+                           findings=[f for f in report.findings if f.level != "none"],
+                           changes=_visible(report))
 
 
-_STYLE = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-ins{background:#d4f7d4;text-decoration:none}del{background:#fbd3d3}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top}
-.level-consent{color:#8b0000}.level-material{color:#a04000}.level-review{color:#6a4c00}
-.field{font-weight:bold;margin-right:.5rem}.decision{font-size:.9em;color:#333}"""
-
-
-def render_html(report: "Report") -> str:
+def render_html(report: "Report", words: Words = ENGLISH) -> str:
     """A standalone HTML page around :func:`render_redline_fragment`."""
-    diff, e = report.diff, html.escape
-    title = f"{diff.new.policy}: {diff.old_label} → {diff.new_label}"
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-            f"<h1>{e(title)}</h1>\n{render_redline_fragment(report)}</body>\n</html>\n")
+    from markupsafe import Markup
+
+    from ..rendering.environment import render_template
+
+    diff = report.diff
+    return render_template("report/page.html.j2", words.gettext, autoescape=True, lang=words.locale,
+                           title=f"{diff.new.policy}: {diff.old_label} → {diff.new_label}",
+                           fragment=Markup(render_redline_fragment(report, words)))

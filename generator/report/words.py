@@ -1,94 +1,189 @@
-"""The changes the pop-up lists, in the reader's locale.
+"""Findings and fact changes in words, in the reader's locale.
 
-The classifier words each fact change in English (``recipient added: data brokers``,
-from :class:`generator.factdiff.FactChange`). For the pop-up the same change is
-worded again from its data: the kind and the verb from the site's interface catalog
-(``templates/site/finding-labels.json.j2``), the codes from the vocabulary's
-localized labels (:func:`generator.i18n.vocabulary_labels`). Anything this cannot
-word (a finding that is not a fact change, an unusual fact) keeps the English text.
+The classifier's findings are data (:class:`generator.classify.Match`: a fact change
+and its qualifiers, or a clause event and its values). This module is the one place
+that says them in a language. Every sentence is a msgid of the interface catalog
+(``messages.po``), every fact code a label of the vocabulary catalog, and the name of
+each fact kind is declared on its class (``label``, :mod:`generator.model.facts`).
+English is one catalog among three: :data:`ENGLISH` uses the msgids themselves.
+
+The callers bring the locale's ``gettext`` and ``label`` (an
+:class:`generator.i18n.Translator` has both), so this module reads no catalog itself.
 """
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-#: fact kinds whose values are vocabulary codes, and the field that holds them
-_CODE_FIELDS = {"data": "code", "purpose": "code", "legal-basis": "code", "recipient": "code",
-                "transfer": "destination", "right": "code", "retention": "code",
-                "processing": "code", "disclosure": "code", "safeguard": "code", "fee": "code"}
+from ..model import fact_type
+from ..model import vocabulary as vocab
+
+if TYPE_CHECKING:
+    from ..classify import Finding, Report
+    from ..diff import FactChange
 
 Merged = dict[str, list[Any]]
 
 
-class FindingWords:
-    """Words one locale uses for changes: built once per locale."""
+def N_(message: str) -> str:
+    """Mark a msgid for extraction without translating it here."""
+    return message
 
-    def __init__(self, locale: str, gettext: Callable[[str], str]):
-        from ..site.pages import render_template
 
-        self.locale = locale
-        self.words = json.loads(render_template("site/finding-labels.json.j2", gettext, locale))
-        try:
-            from ..i18n import vocabulary_labels
+#: The sentences a finding can be told with (msgids; ``{name}`` fields filled in here).
+EVENTS: dict[str, str] = {
+    "clause-added": N_("clause added: {label}"),
+    "clause-removed": N_("clause removed: {label}"),
+    "reworded": N_("{fields} reworded: {label}"),
+    "typo": N_("typo or punctuation fixed: {label}"),
+    "facts-regrouped": N_("facts regrouped (no fact changed): {label}"),
+    "moved": N_("moved to {parent}: {label}"),
+    "renumbered": N_("renumbered {old} → {new}: {label}"),
+    "updated-on-note": N_("date of the 'updated on' note: {old} → {new}"),
+    "impact-assessment": N_("high-risk impact assessment recorded ({date}): {summary}"),
+    "decision": "{rationale}",
+}
+#: How a recipient receives data, when it is not simply shared with it.
+VIA: dict[str, str] = {"share": N_("shared"), "transfer": N_("by transfer"),
+                       "disclose": N_("by public disclosure")}
 
-            self.labels = vocabulary_labels(locale)
-        except ImportError:  # pragma: no cover - i18n is part of the package
-            self.labels = {}
 
-    def label(self, code: str) -> str:
-        from ..model.vocabulary import label
+def _english_label(code: str) -> str:
+    return vocab.label(code)
 
-        return self.labels.get(code) or label(code)
 
-    def describe(self, kind: str, value: Merged) -> str | None:
-        sep = "、" if self.locale.startswith("zh") else ", "
-        if kind == "right" and value.get("channels"):
-            rights = sep.join(self.label(str(c)) for c in value.get("code", []))
-            return f"{rights} ({sep.join(self.label(str(c)) for c in value['channels'])})"
-        if kind in _CODE_FIELDS and (kind != "recipient" or value.get("via", ["share"]) == ["share"]):
-            return sep.join(self.label(str(c)) for c in value.get(_CODE_FIELDS[kind], [])) or None
-        if kind == "response-time":
-            return sep.join(self.words["days"].format(days=d) for d in value.get("days", [])) or None
-        if kind == "controller":
-            names = sep.join(str(n) for n in value.get("name", []))
-            places = sep.join(self.label(str(j)) for j in value.get("jurisdiction", []))
-            return f"{names} ({places})" if places else names or None
+class Words:
+    """The words of one locale: ``gettext`` for sentences, ``label`` for fact codes."""
+
+    def __init__(self, locale: str = "en", gettext: Callable[[str], str] = lambda s: s,
+                 label: Callable[[str], str] = _english_label):
+        from ..i18n.locales import punctuation
+
+        self.locale, self.gettext, self._label = locale, gettext, label
+        self.separator = punctuation(locale).list_separator
+
+    # -- facts ------------------------------------------------------------------------
+    def label(self, code: Any) -> str:
+        return self._label(str(code))
+
+    def join(self, values: Iterable[Any], label: bool = True) -> str:
+        return self.separator.join(self.label(v) if label else str(v) for v in values)
+
+    def fact_value(self, kind: str, value: Merged) -> str:
+        """One fact (its merged values) as a short phrase: ``data brokers (by transfer)``."""
+        _ = self.gettext
+        if kind == "recipient":
+            via = value.get("via", ["share"])
+            codes = self.join(value.get("code", []))
+            if via == ["share"]:
+                return codes
+            return f"{codes} ({self.separator.join(_(VIA.get(v, v)) for v in via)})"
         if kind == "contact":
-            channels = sep.join(self.label(str(c)) for c in value.get("channel", []))
-            values = sep.join(str(v) for v in value.get("value", []))
-            return f"{channels} {values}".strip() or None
-        return None
+            return f"{self.join(value.get('channel', []))} {self.join(value.get('value', []), label=False)}"
+        if kind == "controller":
+            return f"{self.join(value.get('name', []), label=False)} ({self.join(value.get('jurisdiction', []))})"
+        if kind == "response-time":
+            return _(" or ").join(_("{days} days").format(days=d) for d in value.get("days", []))
+        if kind == "children":
+            return _("under {age}").format(age=self.join(value.get("max_age", []), label=False))
+        if kind == "breach-notification":
+            return self.join(value.get("channels", []))
+        if kind == "right":
+            channels = value.get("channels", [])
+            rights = self.join(value.get("code", []))
+            return f"{rights} ({self.join(channels)})" if channels else rights
+        field = fact_type(kind).code_field or "code"
+        return self.join(value.get(field, []))
 
-    def text(self, change: Any) -> str | None:
-        """``change`` (a FactChange) in this locale, or None when it cannot be worded."""
-        what = self.words.get(f"kind.{change.kind}")
-        if what is None:
-            return None
-        if change.change in ("added", "removed"):
-            value = self.describe(change.kind, (change.new if change.change == "added" else change.old) or {})
-            return None if value is None else self.words[change.change].format(what=what, value=value)
-        old, new = self.describe(change.kind, change.old or {}), self.describe(change.kind, change.new or {})
-        if old is None or new is None:
-            return None
-        return self.words["changed"].format(what=what, old=old, new=new)
+    def fact_change(self, change: "FactChange") -> str:
+        """``recipient added: data brokers``, ``response time changed: 15 days → 30 days``."""
+        _ = self.gettext
+        what = _(fact_type(change.kind).label)
+        if change.change == "added":
+            return _("{what} added: {value}").format(what=what, value=self.fact_value(change.kind, change.new or {}))
+        if change.change == "removed":
+            return _("{what} removed: {value}").format(what=what, value=self.fact_value(change.kind, change.old or {}))
+        old, new = change.old or {}, change.new or {}
+        if change.kind in ("right", "breach-notification"):
+            before, after = set(old.get("channels", [])), set(new.get("channels", []))
+            parts = []
+            if after - before:
+                parts.append(_("now also {channels}").format(channels=self.join(sorted(after - before))))
+            if before - after:
+                parts.append(_("no longer {channels}").format(channels=self.join(sorted(before - after))))
+            if parts:
+                name = self.join(new.get("code", [])) if change.kind == "right" else _("channels")
+                detail = f"{name}{self._colon()}{_('; ').join(parts)}"
+                return _("{what} changed: {detail}").format(what=what, detail=detail)
+        return _("{what} changed: {old} → {new}").format(
+            what=what, old=self.fact_value(change.kind, old), new=self.fact_value(change.kind, new))
+
+    def _colon(self) -> str:
+        from ..i18n.locales import punctuation
+
+        return punctuation(self.locale).colon
+
+    # -- findings ---------------------------------------------------------------------
+    def finding(self, finding: "Finding") -> str:
+        """What a finding saw, in one sentence."""
+        _ = self.gettext
+        m = finding.match
+        if m.fact is not None:
+            text = self.fact_change(m.fact)
+            if m.sensitive:
+                text += _(" (sensitive)")
+            if m.collected:
+                text = _("{change}, for data already collected: {data}").format(
+                    change=text, data=self.join(m.collected))
+            return text
+        values = dict(m.values)
+        if m.event == "reworded":
+            values["fields"] = ", ".join(values["fields"])
+        if m.event == "moved" and values.get("parent") is None:
+            values["parent"] = _("the top")
+        if m.event == "impact-assessment":
+            values["date"] = values["date"].isoformat()
+        return _(EVENTS[m.event]).format(**values)
+
+    def summary(self, report: "Report") -> str:
+        """``A → B: material (Prominent notice ...); 3 findings (1 consent, 2 material).``"""
+        _ = self.gettext
+        diff = report.diff
+        if not report.findings:
+            return _("{old} → {new}: no change.").format(old=diff.old_label, new=diff.new_label)
+        counts = [(lv, sum(1 for f in report.findings if f.level == lv))
+                  for lv in ("consent", "material", "review", "editorial", "none")]
+        parts = ", ".join(f"{n} {lv}" for lv, n in counts if n)
+        return _("{old} → {new}: {level} ({label}); {n} findings ({parts}).").format(
+            old=diff.old_label, new=diff.new_label, level=report.level,
+            label=_(report.notification_label), n=len(report.findings), parts=parts)
+
+    def headline(self, deciding: "Iterable[Finding]", level: str) -> str:
+        """The change history's one line: the findings that decided the ``level`` (those at
+        it), the first two in full ("recipient added: data brokers" says more than the level
+        and the counts)."""
+        deciding = list(deciding)
+        if level == "none" or not deciding:
+            return self.gettext("No change to the wording")
+        texts = [self.finding(f) for f in deciding]
+        more = f" (+{len(texts) - 2})" if len(texts) > 2 else ""
+        return self.gettext("; ").join(texts[:2]) + more
 
 
-#: what a rule may add after the fact change's own text (consent rules flag sensitive data)
-_SUFFIXES = {"": "", " (sensitive)": "sensitive"}
+#: The words of the source language: the msgids themselves, the vocabulary's English labels.
+ENGLISH = Words()
 
 
-def localized_texts(finding: Any, fact_changes: Any, words: dict[str, FindingWords]) -> dict[str, str]:
-    """``{locale: text}`` for one finding: worded again from its fact change where possible."""
-    match = next(((fc, _SUFFIXES[finding.text[len(fc.text):]]) for fc in fact_changes
-                  if finding.text.startswith(fc.text) and finding.text[len(fc.text):] in _SUFFIXES),
-                 None)
-    out = {}
-    for locale, w in words.items():
-        text = None
-        if locale != "en" and match is not None:
-            text = w.text(match[0])
-            if text is not None and match[1]:
-                text += w.words[match[1]]
-        out[locale] = text or finding.text
-    return out
+def finding_text(finding: "Finding", words: Words = ENGLISH) -> str:
+    """A finding in one sentence (English unless ``words`` says otherwise)."""
+    return words.finding(finding)
+
+
+def fact_change_text(change: "FactChange", words: Words = ENGLISH) -> str:
+    """A fact change in one sentence (English unless ``words`` says otherwise)."""
+    return words.fact_change(change)
+
+
+def summary_text(report: "Report", words: Words = ENGLISH) -> str:
+    """The one-line summary of a report."""
+    return words.summary(report)

@@ -5,7 +5,9 @@ The build is
 - **strict**: ``site/mkdocs.base.yml`` sets ``strict: true`` and ``validation: anchors:
   warn``, so a broken link or anchor fails it; every warning mkdocs logged is reported;
 - **deterministic**: ``SOURCE_DATE_EPOCH`` (default: the current version's date) fixes
-  every date mkdocs writes (sitemaps and their gzip headers); nothing else varies;
+  every date mkdocs writes (sitemaps and their gzip headers); nothing else varies. mkdocs
+  runs in a child process with that environment (:mod:`.mkdocs_runner`): this process's
+  ``os.environ`` is never written;
 - **atomic**: everything is built in a temporary directory beside the output, which
   replaces the output only when every locale built; a failure leaves it as it was.
 
@@ -20,20 +22,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NoticesError
 from ..resources import site_project_dir
-from .history import History, build_history, default_jobs, load_policy
-from .l10n import LOCALE_NAMES, SITE_LOCALES, localizer
+from ..source.select import load_published
+from .history import History, build_history
+from .l10n import LOCALE_NAMES, SITE_LOCALES, site_translator
 from .manifest import manifest_json
+from .parallel import default_jobs, fork_map
 from .pages import interface_strings, locale_pages, nav, render_template
 
 #: The mkdocs project: configuration, theme overrides, assets (never generated pages).
@@ -109,10 +113,11 @@ def write_locale(history: History, project: Project, locale: str,
                  site_project: Path = SITE_PROJECT) -> None:
     """The pages of one locale and its mkdocs config (INHERITing site/mkdocs.<locale>.yml)."""
     docs = project.root / "pages" / locale
+    shutil.rmtree(docs, ignore_errors=True)  # our own work folder: a retry starts afresh
     for page in locale_pages(history, locale):
         _write(docs / page.path, page.text)
     shutil.copytree(site_project / "assets", docs / "assets")
-    strings = interface_strings(localizer(history.current, locale))
+    strings = interface_strings(site_translator(history.current, locale))
     config = {
         "INHERIT": str(site_project / f"mkdocs.{locale}.yml"),
         "docs_dir": str(docs),
@@ -131,65 +136,19 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _quiet_mkdocs() -> Iterator[_Collect]:
-    """Collect mkdocs' warnings instead of printing them; silence jieba's chatter."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+def run_mkdocs(project: Project, locale: str, source_date_epoch: str) -> None:
+    """``mkdocs build`` of one locale, strict, in a child process with its own environment;
+    raise SiteBuildError with every warning mkdocs logged."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-P", "-m", "generator.site.mkdocs_runner",
+                           str(project.config_file(locale))], env=env, capture_output=True, text=True)
     try:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:  # pragma: no cover - a declared dependency
-        pass
-    logger = logging.getLogger("mkdocs")
-    handler, propagate = _Collect(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-def run_mkdocs(project: Project, locale: str) -> None:
-    """``mkdocs build`` of one locale, strict; raise SiteBuildError with every warning."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    with _quiet_mkdocs() as log:
-        try:
-            config = load_config(str(project.config_file(locale)))
-            build(config)
-        except MkDocsException as e:
-            raise SiteBuildError(locale, log.messages, str(e)) from None
-        except SystemExit as e:  # mkdocs' Abort on strict warnings is a ClickException
-            raise SiteBuildError(locale, log.messages, f"mkdocs exited with {e.code}") from None
-    if log.messages:  # strict is on in the base config; keep it so even if a config drops it
-        raise SiteBuildError(locale, log.messages)
-
-
-@contextmanager
-def _env(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        last = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise SiteBuildError(locale, [], f"mkdocs failed: {last[0]}") from None
+    if result["messages"] or result["cause"]:  # strict is on in the base config; keep it so
+        raise SiteBuildError(locale, result["messages"], result["cause"])
 
 
 def swap_in(staged: Path, output: Path) -> None:
@@ -209,51 +168,16 @@ def swap_in(staged: Path, output: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-# what a forked locale worker builds (inherited from the parent, never pickled)
-_JOB: "tuple[History, Project] | None" = None
-
-
-def _build_locale(locale: str) -> tuple[str, str] | None:
-    """In a worker: generate and build one locale. None when it built; ("error", message)
-    for a NoticesError; ("crash", "") for anything else (the parent redoes it to raise it)."""
-    history, project = _JOB
-    try:
+def build_locales(history: History, project: Project, source_date_epoch: str, jobs: int = 1) -> None:
+    """Generate and build every locale of ``project``, ``jobs`` at a time."""
+    def build_one(locale: str) -> None:
         write_locale(history, project, locale)
-        run_mkdocs(project, locale)
-    except NoticesError as e:
-        return ("error", str(e))
-    except Exception:
-        return ("crash", "")
-    return None
+        run_mkdocs(project, locale, source_date_epoch)
 
-
-def build_locales(history: History, project: Project, jobs: int = 1) -> None:
-    """Generate and build every locale of ``project``, ``jobs`` at a time (forked workers)."""
-    global _JOB
-    locales = project.locales
-    if jobs <= 1 or len(locales) <= 1:
-        for locale in locales:
-            write_locale(history, project, locale)
-            run_mkdocs(project, locale)
-        return
-    import multiprocessing
-
-    # longest first (Chinese search segmentation is the slow part) keeps both cores busy
-    order = sorted(locales, key=lambda loc: loc == "en")
-    _JOB = (history, project)
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(order))) as pool:
-            results = dict(zip(order, pool.map(_build_locale, order, chunksize=1)))
-    finally:
-        _JOB = None
-    errors = [results[loc][1] for loc in locales if results[loc] and results[loc][0] == "error"]
-    if errors:
-        raise NoticesError("\n".join(errors))
-    for locale in locales:
-        if results[locale]:  # a crash: build it here to raise the real exception
-            shutil.rmtree(project.root / "pages" / locale, ignore_errors=True)
-            write_locale(history, project, locale)
-            run_mkdocs(project, locale)
+    # in parallel, longest first (Chinese search segmentation is the slow part) keeps
+    # every core busy; one at a time, in the project's order (errors come in that order)
+    order = project.locales if jobs <= 1 else sorted(project.locales, key=lambda loc: loc == "en")
+    fork_map(build_one, order, jobs)
 
 
 @dataclass(frozen=True)
@@ -277,7 +201,7 @@ def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
     """
     say = progress or (lambda msg: None)
     jobs = default_jobs() if jobs is None else jobs
-    policy = load_policy(source_dir)
+    policy = load_published(source_dir)
     say(f"comparing {len(policy.versions)} published version(s)")
     history = build_history(policy, jobs=jobs)
     if not history.versions:
@@ -286,10 +210,9 @@ def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
     try:
-        with _env("SOURCE_DATE_EPOCH", source_date_epoch(history)):
-            say(f"generating and building {len(locales)} locale(s): {', '.join(locales)}")
-            project = write_common(history, work / "project", locales, site_url=site_url)
-            build_locales(history, project, jobs)
+        say(f"generating and building {len(locales)} locale(s): {', '.join(locales)}")
+        project = write_common(history, work / "project", locales, site_url=site_url)
+        build_locales(history, project, source_date_epoch(history), jobs)
         pages = sum(1 for _ in project.site.rglob("index.html"))
         swap_in(project.site, output)
     finally:

@@ -1,18 +1,17 @@
-"""Text of the site in a locale: the statement's translation and the interface strings.
+"""The site's locales, and the one translator and words it uses in each.
 
-A thin adapter over :mod:`generator.i18n`: :func:`localizer` returns, for one version
-and locale, ``translate(node_id, english) -> (text, lang)`` (``lang`` set when the
-English is shown instead, so the page can say so) and ``gettext(msgid)`` for the
-site's own strings. Missing translations never fail a build: the English is shown
-with a fallback note, which is what the Rules Center promises its readers.
+Missing translations never fail a build: :func:`site_translator` shows the English
+of a stale or missing clause with a fallback note (``lang="en"``), which is what the
+Rules Center promises its readers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..i18n import Translator
     from ..model import Version
+    from ..report import Words
 
 #: The locales the Rules Center is built in, in switcher order.
 SITE_LOCALES: tuple[str, ...] = ("en", "zh-Hans", "zh-Hant")
@@ -20,32 +19,16 @@ SITE_LOCALES: tuple[str, ...] = ("en", "zh-Hans", "zh-Hant")
 LOCALE_NAMES: dict[str, str] = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
 
 
-@dataclass(frozen=True)
-class Localizer:
-    """Everything locale-dependent for one version: clause text and interface strings."""
-
-    locale: str
-    translate: Callable[[str, str], tuple[str, str]]
-    gettext: Callable[[str], str]
-    #: whether any clause of the version fell back to English in this locale
-    complete: bool = True
-
-
-def _english(node_id: str, text: str) -> tuple[str, str]:
-    return text, ""
-
-
-def _fallback(node_id: str, text: str) -> tuple[str, str]:
-    return text, "en"
-
-
-def localizer(version: "Version", locale: str) -> Localizer:
+def site_translator(version: "Version", locale: str) -> "Translator":
     """The translator of ``version`` into ``locale``, English where a translation is missing."""
-    if locale == "en":
-        return Localizer("en", _english, lambda s: s)
-    try:
-        from .. import i18n
-    except ImportError:  # the i18n layer is optional for a build: English with a note
-        return Localizer(locale, _fallback, lambda s: s, complete=False)
-    tr = i18n.translator(version, locale, allow_fallback=True)
-    return Localizer(locale, tr.translate, tr.gettext, complete=bool(tr.report.get("complete", True)))
+    from ..i18n import translator
+
+    return translator(version, locale, allow_fallback=True)
+
+
+def site_words(version: "Version", locale: str) -> "Words":
+    """Findings in words in ``locale``: the interface catalog and the vocabulary's labels."""
+    from ..report import Words
+
+    tr = site_translator(version, locale)
+    return Words(tr.locale, tr.gettext, tr.label)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .l10n import SITE_LOCALES, localizer
+from .l10n import SITE_LOCALES, site_translator, site_words
 from .pages import interface_strings, redline_path, version_path
 
 if TYPE_CHECKING:
@@ -31,17 +31,18 @@ def _url(locale: str, md_path: str) -> str:
 def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dict[str, Any]:
     """The content of ``versions.json`` as JSON-ready data."""
     redlines = {c.slug for c in history.redlines()}
+    words = {loc: site_words(history.current, loc) for loc in locales}
     versions = []
     for v in history.versions:
         since: dict[str, Any] = {}
         for cmp in history.since(v):
             entry: dict[str, Any] = {"level": cmp.level, "notification": cmp.notification,
-                                     "summary": cmp.summary.splitlines()[0] if cmp.summary else ""}
+                                     "summary": cmp.summaries["en"]}
             if cmp.slug in redlines:
                 entry["redline"] = {loc: _url(loc, redline_path(cmp)) for loc in locales}
             entry["changes"] = {
                 loc: [{"clause": f.clause, "level": f.level, "rule": f.rule,
-                       "citation": f.citation, "text": f.texts.get(loc, f.text)}
+                       "citation": f.citation, "text": words[loc].finding(f)}
                       for f in cmp.popup_findings]
                 for loc in locales}
             since[cmp.old.version] = entry
@@ -62,7 +63,7 @@ def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dic
         "current": history.current.version,
         "locales": list(locales),
         "versions": versions,
-        "strings": {loc: {k: s for k, s in interface_strings(localizer(history.current, loc)).items()
+        "strings": {loc: {k: s for k, s in interface_strings(site_translator(history.current, loc)).items()
                           if k.startswith(("popup.", "receipts."))} for loc in locales},
     }
 

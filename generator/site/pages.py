@@ -16,50 +16,22 @@ strict mode checks them and their anchors.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..resources import templates_dir
-from .l10n import Localizer, localizer
+from ..rendering import environment as rendering
+from .l10n import site_translator
 
 if TYPE_CHECKING:
-    from .history import Comparison, History
+    from ..i18n import Translator
     from ..model import Version
+    from ..report import Words
+    from .history import Comparison, History
 
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    import jinja2
-    import markupsafe
-
-    from ..rendering.markup import escape_markdown, statement_html
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.install_null_translations(newstyle=True)
-    env.filters["md_escape"] = escape_markdown
-    # the same clause text recurs in every version and locale: convert each once
-    env.filters["inline_html"] = lru_cache(maxsize=8192)(lambda t: markupsafe.Markup(statement_html(t)))
-    return env
 
 
 def render_template(name: str, gettext, locale: str = "en", **context: Any) -> str:
-    """Render one of ``templates/site/`` with ``gettext`` for its interface strings.
-
-    The gettext callables go in the render context (not the environment's globals), so
-    one environment, and one compilation of each template, serves every locale.
-    """
-    template = _environment().get_template(name)
-    from ..rendering.statement import gettext_context
-
-    return template.render(locale=locale, **gettext_context(gettext), **context)
+    """Render one of ``templates/site/`` with ``gettext`` for its interface strings."""
+    return rendering.render_template(name, gettext, locale=locale, **context)
 
 
 @dataclass(frozen=True)
@@ -82,31 +54,31 @@ def _root(path: str) -> str:
     return "../" * path.count("/")
 
 
-def statement_body(version: "Version", loc: Localizer) -> str:
+def statement_body(version: "Version", tr: "Translator") -> str:
     """The statement of ``version`` as an HTML fragment with a permalink on every clause."""
     from ..rendering.layout import layout
 
-    tokens = layout(version, loc.locale, loc.translate, loc.gettext)
-    return render_template("site/statement.html.j2", loc.gettext, loc.locale, tokens=tokens, lang=loc.locale)
+    tokens = layout(version, tr.locale, tr.translate, tr.gettext)
+    return render_template("site/statement.html.j2", tr.gettext, tr.locale, tokens=tokens, lang=tr.locale)
 
 
-def statement_page(version: "Version", history: "History", loc: Localizer, path: str,
+def statement_page(version: "Version", history: "History", tr: "Translator", path: str,
                    body: str | None = None) -> Page:
     from ..rendering.statement import format_date
 
     is_current = version.version == history.current.version
-    title = loc.translate("title", version.statement.title)[0]
+    title = tr.translate("title", version.statement.title)[0]
     text = render_template(
-        "site/statement.md.j2", loc.gettext, loc.locale,
+        "site/statement.md.j2", tr.gettext, tr.locale,
         title=title, version=version, is_current=is_current, root=_root(path),
         page_kind="statement" if path == "index.md" else "version",
-        illustrative=version.illustrative, complete=loc.complete,
-        updated_on=format_date(version.updated_on, loc.locale),
-        body=body if body is not None else statement_body(version, loc))
+        illustrative=version.illustrative, complete=tr.complete,
+        updated_on=format_date(version.updated_on, tr.locale),
+        body=body if body is not None else statement_body(version, tr))
     return Page(path, text)
 
 
-def history_page(history: "History", loc: Localizer) -> Page:
+def history_page(history: "History", tr: "Translator", words: "Words") -> Page:
     from ..rendering.statement import format_date
 
     path = "history/index.md"
@@ -115,36 +87,26 @@ def history_page(history: "History", loc: Localizer) -> Page:
     for v in history.versions:
         step = steps.get(v.version)
         rows.append({
-            "version": v, "date": format_date(v.updated_on, loc.locale), "step": step,
-            "summary": step.headlines.get(loc.locale, step.summary) if step else "",
+            "version": v, "date": format_date(v.updated_on, tr.locale), "step": step,
+            "summary": words.headline(step.deciding, step.level) if step else "",
             "version_link": "../" + version_path(v),
             "redline_link": "../" + redline_path(step) if step else "",
         })
-    return Page(path, render_template("site/history.md.j2", loc.gettext, loc.locale, rows=rows))
+    return Page(path, render_template("site/history.md.j2", tr.gettext, tr.locale, rows=rows))
 
 
-def redline_page(cmp: "Comparison", loc: Localizer) -> Page:
+def redline_page(cmp: "Comparison", tr: "Translator", words: "Words") -> Page:
     path = redline_path(cmp)
     return Page(path, render_template(
-        "site/redline.md.j2", loc.gettext, loc.locale, cmp=cmp, root=_root(path), summary=loc.gettext(cmp.summary),
-        findings=[_LocalFinding(f, f.texts.get(loc.locale, f.text)) for f in cmp.popup_findings],
-        redline=cmp.redline_html))
+        "site/redline.md.j2", tr.gettext, tr.locale, cmp=cmp, root=_root(path), words=words,
+        summary=cmp.summaries[tr.locale], findings=cmp.popup_findings, redline=cmp.redlines[tr.locale]))
 
 
-@dataclass(frozen=True)
-class _LocalFinding:
-    finding: Any
-    text: str
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.finding, name)
-
-
-def interface_strings(loc: Localizer) -> dict[str, str]:
+def interface_strings(tr: "Translator") -> dict[str, str]:
     """The strings of the navigation and the pop-up (``templates/site/strings.json.j2``)."""
     import json
 
-    return json.loads(render_template("site/strings.json.j2", loc.gettext, loc.locale))
+    return json.loads(render_template("site/strings.json.j2", tr.gettext, tr.locale))
 
 
 def nav(history: "History", strings: dict[str, str]) -> list:
@@ -156,16 +118,19 @@ def nav(history: "History", strings: dict[str, str]) -> list:
 
 def locale_pages(history: "History", locale: str) -> list[Page]:
     """Every page of the site in ``locale``."""
+    from ..report import Words
+
     pages: list[Page] = []
-    current_loc = localizer(history.current, locale)
-    current_body = statement_body(history.current, current_loc)
-    pages.append(statement_page(history.current, history, current_loc, "index.md", current_body))
+    current_tr = site_translator(history.current, locale)
+    words = Words(current_tr.locale, current_tr.gettext, current_tr.label)
+    current_body = statement_body(history.current, current_tr)
+    pages.append(statement_page(history.current, history, current_tr, "index.md", current_body))
     for v in history.versions:
         if v is history.current:
-            pages.append(statement_page(v, history, current_loc, version_path(v), current_body))
+            pages.append(statement_page(v, history, current_tr, version_path(v), current_body))
         else:
-            pages.append(statement_page(v, history, localizer(v, locale), version_path(v)))
-    pages.append(history_page(history, current_loc))
+            pages.append(statement_page(v, history, site_translator(v, locale), version_path(v)))
+    pages.append(history_page(history, current_tr, words))
     for cmp in history.redlines():
-        pages.append(redline_page(cmp, current_loc))
+        pages.append(redline_page(cmp, current_tr, words))
     return pages

@@ -6,25 +6,25 @@ Layout::
     notices/<policy>/<version>/version.yaml   metadata (status, dates, hash, decisions)
     notices/<policy>/<version>/statement.yaml the text, clause by clause, with facts
 
-Every problem is reported with the file, line and column of the YAML node at
-fault (ruamel.yaml keeps them), all problems at once, then one
-:class:`~generator.errors.SourceErrors` is raised. Checks beyond the schema:
-duplicate ids, references to unknown ids, published-version immutability.
+Files are read once, quickly, with YAML 1.2 semantics (:mod:`.yaml12`); only when
+something is wrong are they read again, precisely, to report every problem with the
+file, line and column of the YAML node at fault, all problems at once, in one
+:class:`~generator.errors.SourceErrors`. Checks beyond the schema: duplicate ids,
+references to unknown ids, published-version immutability.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version
+from .yaml12 import Unreadable, locate, read_fast, read_yaml
+from .yaml12 import plain as _plain
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = Path("notices")
@@ -66,63 +66,6 @@ class Source:
         }
 
 
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.allow_duplicate_keys = False
-    return y
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file, keeping line numbers; syntax errors become SourceErrors."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SourceErrors([SourceError(path, None, None, f"cannot read: {e.strerror}")]) from None
-    except UnicodeDecodeError as e:
-        raise SourceErrors([SourceError(path, None, None, f"not UTF-8 text: {e.reason}")]) from None
-    try:
-        return _yaml().load(text)
-    except MarkedYAMLError as e:
-        # an unterminated construct is best shown where it started
-        at_end = "end of stream" in (e.problem or "")
-        mark = (e.context_mark if at_end else None) or e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        problem = e.problem or e.context
-        if at_end and e.context:
-            problem = f"{e.context}: {e.problem}"
-        msg = f"YAML syntax error: {problem}"
-        raise SourceErrors([SourceError(path, line, col, msg)]) from None
-    except Exception as e:  # ruamel raises a few unmarked errors (duplicate keys...)
-        raise SourceErrors([SourceError(path, None, None, f"YAML error: {e}")]) from None
-
-
-def locate(data: Any, loc: Iterable[str | int]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the node a pydantic ``loc`` points at.
-
-    Walks the ruamel tree; the position of a mapping key is used for the value
-    under it, the mapping itself when the key is missing. Union tags in the loc
-    (pydantic's ``clause``/``division``/fact kind) are skipped.
-    """
-    line = col = None
-    node = data
-    if hasattr(node, "lc"):
-        line, col = node.lc.line, node.lc.col
-    for step in loc:
-        if isinstance(node, CommentedMap):
-            if step in node:
-                kl, kc = node.lc.key(step)
-                line, col = kl, kc
-                node = node[step]
-            # a missing field or a union tag: stay on the mapping
-            continue
-        if isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-            line, col = node.lc.item(step)
-            node = node[step]
-            continue
-    return (line + 1 if line is not None else None, col + 1 if col is not None else None)
-
-
 def _message(err: dict) -> str:
     kind, loc, msg = err["type"], err["loc"], err["msg"]
     field = next((str(x) for x in reversed(loc) if isinstance(x, str)), "")
@@ -151,7 +94,29 @@ def _split_loc(loc: tuple) -> tuple[str, tuple]:
 
 
 def load_version(version_dir: Path, policy_id: str, verify_hash: bool = True) -> Version:
-    """Read one version directory; raise SourceErrors listing every problem in it."""
+    """Read one version directory; raise SourceErrors listing every problem in it.
+
+    The fast pass reads, validates and checks; only if anything is wrong does
+    :func:`_load_version_precisely` read the files again to say where.
+    """
+    try:
+        meta = read_fast(version_dir / "version.yaml")
+        statement = read_fast(version_dir / "statement.yaml")
+    except Unreadable:
+        return _load_version_precisely(version_dir, policy_id, verify_hash)
+    if isinstance(meta, dict) and isinstance(statement, dict):
+        try:
+            version = Version.model_validate({**meta, "statement": statement})
+        except ValidationError:
+            pass
+        else:
+            if not version_problems(version, statement, policy_id, version_dir.name, verify_hash):
+                return version
+    return _load_version_precisely(version_dir, policy_id, verify_hash)
+
+
+def _load_version_precisely(version_dir: Path, policy_id: str, verify_hash: bool) -> Version:
+    """The precise pass: every problem in a version at its ``path:line:col``."""
     vpath, spath = version_dir / "version.yaml", version_dir / "statement.yaml"
     errors: list[SourceError] = []
     docs: dict[str, Any] = {}
@@ -190,7 +155,7 @@ class Problem:
 
     ``file`` is "version" or "statement"; ``loc`` a path of keys and indexes into that
     file's data; ``first`` the path of the first use, for a duplicate. The precise
-    loader turns paths into lines (:func:`locate`); the fast loader only asks whether
+    pass turns paths into lines (:func:`locate`); the fast pass only asks whether
     there is any problem, so both apply the same checks.
     """
 
@@ -259,29 +224,35 @@ def id_paths(data: Any, path: tuple = ()) -> Iterator[tuple[str, tuple]]:
             yield from id_paths(value, path + (i,))
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types -> plain Python (dates stay dates)."""
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
+def read_policy_meta(policy_dir: Path) -> tuple[dict, list[SourceError]]:
+    """``policy.yaml``: its data and the problems in it (SourceErrors when it is unusable)."""
+    meta_path = policy_dir / "policy.yaml"
+    try:
+        meta = read_fast(meta_path)
+    except Unreadable:
+        meta = None
+    if isinstance(meta, dict) and not _policy_meta_problems(meta, policy_dir.name):
+        return meta, []
+    meta = read_yaml(meta_path)  # the precise pass, to say where
+    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str) or not isinstance(meta.get("title"), str):
+        raise SourceErrors([SourceError(meta_path, 1, 1, "policy.yaml needs an 'id' and a 'title'")])
+    errors = [SourceError(meta_path, *locate(meta, [key]), message)
+              for key, message in _policy_meta_problems(meta, policy_dir.name)]
+    return _plain(meta), errors
+
+
+def _policy_meta_problems(meta: dict, dirname: str) -> list[tuple[str, str]]:
+    if not isinstance(meta.get("id"), str) or not isinstance(meta.get("title"), str):
+        return [("id", "policy.yaml needs an 'id' and a 'title'")]
+    problems = [(key, f"unknown field {key!r}") for key in sorted(set(meta) - {"id", "title"}, key=str)]
+    if meta["id"] != dirname:
+        problems.append(("id", f"id is {meta['id']!r} but the folder is named {dirname!r}"))
+    return problems
 
 
 def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
-    errors: list[SourceError] = []
-    meta_path = policy_dir / "policy.yaml"
-    meta = read_yaml(meta_path)
-    if not isinstance(meta, dict) or not isinstance(meta.get("id"), str) or not isinstance(meta.get("title"), str):
-        raise SourceErrors([SourceError(meta_path, 1, 1, "policy.yaml needs an 'id' and a 'title'")])
-    extra = set(meta) - {"id", "title"}
-    for key in sorted(extra):
-        errors.append(SourceError(meta_path, *locate(meta, [key]), f"unknown field {key!r}"))
-    if meta["id"] != policy_dir.name:
-        errors.append(SourceError(meta_path, *locate(meta, ["id"]),
-                                  f"id is {meta['id']!r} but the folder is named {policy_dir.name!r}"))
+    """One policy folder, every version in it, oldest first."""
+    meta, errors = read_policy_meta(policy_dir)
     versions: list[Version] = []
     for vdir in version_dirs(policy_dir):
         try:

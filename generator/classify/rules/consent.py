@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import vocabulary as vocab
-from ..registry import rule
+from ..registry import Match, rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).
 OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
@@ -22,38 +22,38 @@ CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 
 @rule("right-removed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
       "A right the statement gave the user is no longer stated anywhere.")
-def right_removed(change, diff) -> Iterator[str]:
+def right_removed(change, diff) -> Iterator[Match]:
     """A right fact disappears from the whole version (not merely moved to another clause)."""
     if change.kind == "right" and change.change == "removed":
-        yield change.text
+        yield Match(change)
 
 
 @rule("right-narrowed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
       "A right is exercised through fewer channels, or requests are answered more slowly.")
-def right_narrowed(change, diff) -> Iterator[str]:
+def right_narrowed(change, diff) -> Iterator[Match]:
     """Channels removed from a right, a longer (or withdrawn) response time: rights limited."""
     if change.kind == "right" and change.change == "modified":
         if set(change.values("old", "channels")) - set(change.values("new", "channels")):
-            yield change.text
+            yield Match(change)
     elif change.kind == "response-time":
         old_days, new_days = change.values("old", "days"), change.values("new", "days")
         if change.change == "removed" or (old_days and new_days and max(new_days) > max(old_days)):
-            yield change.text
+            yield Match(change)
 
 
 @rule("sensitive-data-added", "consent", "PIPL Art. 29; Part 1 Definition 5",
       "A sensitive personal-information category is newly collected.")
-def sensitive_data_added(change, diff) -> Iterator[str]:
+def sensitive_data_added(change, diff) -> Iterator[Match]:
     """A data category added to the version that Definition 5 (or the fact) marks sensitive."""
     if change.kind == "data" and change.change == "added":
         codes = change.values("new", "code")
         if any(vocab.is_sensitive(c) for c in codes) or True in change.values("new", "sensitive"):
-            yield change.text + " (sensitive)"
+            yield Match(change, sensitive=True)
 
 
 @rule("purpose-for-collected-data", "consent", "PIPL Art. 14; FTC (2024) on retroactive changes",
       "Data already collected for a stated purpose is to be used for a new one.")
-def purpose_for_collected_data(change, diff) -> Iterator[str]:
+def purpose_for_collected_data(change, diff) -> Iterator[Match]:
     """A new purpose added to a clause that already stated the data it uses."""
     if change.kind != "purpose" or change.change != "added":
         return
@@ -63,14 +63,14 @@ def purpose_for_collected_data(change, diff) -> Iterator[str]:
             continue
         data = {f.code for f in old.facts if f.kind == "data"} & {f.code for f in new.facts if f.kind == "data"}
         if data:
-            yield f"{change.text}, for data already collected: {', '.join(vocab.label(c) for c in sorted(data))}"
+            yield Match(change, collected=tuple(sorted(data)))
             return
 
 
 @rule("data-to-new-controller", "consent", "PIPL Art. 23 (separate consent to provide data to another handler)",
       "Personal data is newly provided to another controller (transferred, disclosed, or sold).")
-def data_to_new_controller(change, diff) -> Iterator[str]:
+def data_to_new_controller(change, diff) -> Iterator[Match]:
     """A recipient added that receives data as a handler in its own right."""
     if change.kind == "recipient" and change.change == "added":
         if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS:
-            yield change.text
+            yield Match(change)
