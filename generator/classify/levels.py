@@ -8,14 +8,22 @@ Level = Literal["none", "editorial", "review", "material", "consent"]
 #: Lowest first; a diff's level is the highest of its findings.
 LEVELS: Final[tuple[Level, ...]] = ("none", "editorial", "review", "material", "consent")
 
-#: level -> (notification key, what the key means for the people affected).
-#: An undecided ``review`` is treated as a prominent notice until a person decides.
+
+
+def N_(message: str) -> str:
+    """Mark a msgid for extraction: the report layer says it in the reader's locale."""
+    return message
+
+
+#: level -> (notification key, what the key means for the people affected, in English:
+#: a msgid of the interface catalog). An undecided ``review`` is treated as a prominent
+#: notice until a person decides.
 NOTIFICATIONS: Final[dict[str, tuple[str, str]]] = {
-    "none": ("none", "No notification"),
-    "editorial": ("changelog", "Changelog entry on the Rules Center"),
-    "review": ("notice", "Needs review: treat as a prominent notice until a person decides"),
-    "material": ("notice", "Prominent notice with pop-up before it takes effect"),
-    "consent": ("consent", "Express consent required before it takes effect"),
+    "none": ("none", N_("No notification")),
+    "editorial": ("changelog", N_("Changelog entry on the Rules Center")),
+    "review": ("notice", N_("Needs review: treat as a prominent notice until a person decides")),
+    "material": ("notice", N_("Prominent notice with pop-up before it takes effect")),
+    "consent": ("consent", N_("Express consent required before it takes effect")),
 }
 
 

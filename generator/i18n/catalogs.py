@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import SourceError, SourceErrors, UsageError
-from ..resources import locales_dir, site_project_dir, templates_dir
+from ..resources import locales_dir, package_dir, site_project_dir, templates_dir
 from .locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
 
 if TYPE_CHECKING:
@@ -61,6 +61,10 @@ INTERFACE_SOURCES: tuple[tuple[str, Callable[[], Path], str, str], ...] = (
     ("templates", templates_dir, "**.j2", "jinja2.ext:babel_extract"),
     ("site", site_project_dir, "**.html", "jinja2.ext:babel_extract"),
     ("site", site_project_dir, "**.js", "javascript"),
+    # the names of fact kinds (declared on their classes) and the sentences of findings
+    ("generator", package_dir, "model/facts.py", "python"),
+    ("generator", package_dir, "classify/levels.py", "python"),
+    ("generator", package_dir, "report/words.py", "python"),
 )
 TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
 LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}
