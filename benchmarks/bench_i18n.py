@@ -49,8 +49,8 @@ def main() -> int:
     print(f"{version.policy} {version.version}")
     for loc in SUPPORTED:
         s = status(version, loc)
-        print(f"  {loc:8} translated {s['translated']:4}  stale {s['stale']:3}  missing {s['missing']:3}"
-              f"  (of {s['total']}; interface {s['interface']['translated']}/{s['interface']['total']})")
+        print(f"  {loc:8} translated {s.translated:4}  stale {s.stale:3}  missing {s.missing:3}"
+              f"  (of {s.total}; interface {s.interface.translated}/{s.interface.total})")
 
     p = subprocess.run([sys.executable, "-c", COLD.format(source=args.source, version=args.version)],
                        cwd=ROOT, capture_output=True, text=True, check=True)

@@ -115,8 +115,8 @@ def test_catalogs_are_in_sync_with_the_source(tmp_path, run, monkeypatch):
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
 def test_status_is_complete(current, locale):
     s = status(current, locale)
-    assert (s["translated"], s["stale"], s["missing"]) == (s["total"], 0, 0)
-    assert s["total"] == len(content_entries(current))
+    assert (s.translated, s.stale, s.missing) == (s.total, 0, 0)
+    assert s.total == len(content_entries(current))
     # the statement's own interface strings (other outputs' strings are their owners' to check)
     ours = [m for m in _entries(locale, "messages")
             if any(f.startswith("templates/statement/") for f, _ in m.locations)]
@@ -134,7 +134,7 @@ def test_status_cli_require_complete_passes(run):
 def test_english_needs_no_catalog(current):
     tr = translator(current, "en-GB")
     assert tr.locale == "en" and tr.translate("title", "X") == ("X", "")
-    assert status(current, "en")["complete"]
+    assert status(current, "en").complete
 
 
 def test_interface_strings_compile_in_memory(current):
@@ -269,8 +269,8 @@ def test_edited_clause_becomes_stale_in_both_locales(edited, run):
     version = load_source(src).version()
     for locale in TRANSLATED_LOCALES:
         s = status(version, locale, locales_dir=loc)
-        assert (s["stale_ids"], s["missing_ids"]) == ([CLAUSE], []), locale
-        assert s["translated"] == s["total"] - 1
+        assert (s.stale_ids, s.missing_ids) == ([CLAUSE], []), locale
+        assert s.translated == s.total - 1
         po = (loc / locale / "LC_MESSAGES" / "statement.po").read_text(encoding="utf-8")
         entry = po.split(f'msgctxt "{CLAUSE}"')[0].rsplit("\n\n", 1)[1]
         assert "#, fuzzy" in entry and '#| msgid ""\n#| "' + OLD in entry, entry
@@ -335,7 +335,7 @@ def test_fuzzy_entry_still_serves_the_english_it_was_made_from(edited, current):
 
     src, loc = edited
     update(load_source(src), loc)
-    assert status(current, "zh-Hans", locales_dir=loc)["complete"]
+    assert status(current, "zh-Hans", locales_dir=loc).complete
 
 
 def test_new_clause_is_missing_and_removed_clause_obsolete(tmp_path):

@@ -177,16 +177,16 @@ def test_a_label_whose_english_changed_falls_back_to_english(tmp_path, current):
     assert localized_label("av:Insurer", "zh-Hans", loc) == "insurers"
     assert translator(current, "zh-Hans", locales_dir=loc).label("av:Insurer") == "insurers"
     assert localized_label("av:Merchant", "zh-Hans", loc) == "商家"
-    v = status(current, "zh-Hans", locales_dir=loc)["vocabulary"]
-    assert (v["total"], v["translated"], v["stale"], v["fuzzy"], v["missing"]) == (
+    v = status(current, "zh-Hans", locales_dir=loc).vocabulary
+    assert (v.total, v.translated, v.stale, v.fuzzy, v.missing) == (
         len(CODES), len(CODES) - 1, ["av:Insurer"], [], [])
 
 
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
 def test_status_counts_the_vocabulary(current, locale, run):
-    v = status(current, locale)["vocabulary"]
-    assert (v["total"], v["translated"], v["fuzzy"], v["stale"], v["missing"]) == (len(CODES), len(CODES), [], [], [])
-    assert status(current, "en")["vocabulary"]["total"] == 0
+    v = status(current, locale).vocabulary
+    assert (v.total, v.translated, v.fuzzy, v.stale, v.missing) == (len(CODES), len(CODES), [], [], [])
+    assert status(current, "en").vocabulary.total == 0
 
 
 def test_status_cli_names_untranslated_labels(tmp_path, run):

@@ -73,21 +73,21 @@ def status_cmd(source_dir, locales_dir, fmt, locale_tags, version_ids, require_c
         versions = [source.version(v) for v in version_ids]
     reports = [status(v, loc, locales_dir=locales_dir) for loc in locales for v in versions]
     if fmt == "json":
-        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
     else:
         for r in reports:
-            click.echo(f"{r['locale']} {r['policy']} {r['version']}: {r['translated']}/{r['total']} "
-                       f"translated, {r['stale']} stale, {r['missing']} missing")
-            for i in r["stale_ids"]:
+            click.echo(f"{r.locale} {r.policy} {r.version}: {r.translated}/{r.total} "
+                       f"translated, {r.stale} stale, {r.missing} missing")
+            for i in r.stale_ids:
                 click.echo(f"  stale: {i}")
-            for i in r["missing_ids"]:
+            for i in r.missing_ids:
                 click.echo(f"  missing: {i}")
-            ui = r["interface"]
-            if ui["fuzzy"] or ui["missing"]:
-                click.echo(f"  interface: {ui['translated']}/{ui['total']} translated")
-            vo = r.get("vocabulary") or {}
-            if vo.get("fuzzy") or vo.get("stale") or vo.get("missing"):
-                click.echo(f"  vocabulary: {vo['translated']}/{vo['total']} translated, "
-                           f"{len(vo['fuzzy'])} fuzzy, {len(vo['stale'])} stale, {len(vo['missing'])} missing")
-    if require_complete and not all(r["complete"] for r in reports):
+            ui = r.interface
+            if ui.fuzzy or ui.missing:
+                click.echo(f"  interface: {ui.translated}/{ui.total} translated")
+            vo = r.vocabulary
+            if vo.fuzzy or vo.stale or vo.missing:
+                click.echo(f"  vocabulary: {vo.translated}/{vo.total} translated, "
+                           f"{len(vo.fuzzy)} fuzzy, {len(vo.stale)} stale, {len(vo.missing)} missing")
+    if require_complete and not all(r.complete for r in reports):
         raise click.exceptions.Exit(1)

@@ -57,41 +57,93 @@ def _state(message: Message | None, english: str) -> str:
     return "stale"
 
 
-def _interface_status(locale: str, locales_dir) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CatalogStatus:
+    """How much of one catalog of strings (interface, vocabulary) a locale translates.
+
+    ``fuzzy``: the English changed and the translation awaits review; ``stale``: the
+    catalog's English is not the current one (``notices i18n update`` not run);
+    ``missing``: no entry or no translation. Lists of msgids or codes.
+    """
+
+    total: int = 0
+    translated: int = 0
+    fuzzy: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TranslationStatus:
+    """Translated / stale / missing clauses of one version in one locale.
+
+    ``interface`` and ``vocabulary`` (the interface strings and the fact labels) never
+    affect ``complete``: only the statement's own clauses do.
+    """
+
+    locale: str
+    policy: str
+    version: str
+    total: int
+    stale_ids: list[str]
+    missing_ids: list[str]
+    interface: CatalogStatus = field(default_factory=CatalogStatus)
+    vocabulary: CatalogStatus = field(default_factory=CatalogStatus)
+
+    @property
+    def stale(self) -> int:
+        return len(self.stale_ids)
+
+    @property
+    def missing(self) -> int:
+        return len(self.missing_ids)
+
+    @property
+    def translated(self) -> int:
+        return self.total - self.stale - self.missing
+
+    @property
+    def complete(self) -> bool:
+        return not self.stale_ids and not self.missing_ids
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: every field and the counts (``notices i18n status --format json``)."""
+        from dataclasses import asdict
+
+        return {"locale": self.locale, "policy": self.policy, "version": self.version,
+                "total": self.total, "translated": self.translated, "stale": self.stale,
+                "missing": self.missing, "stale_ids": self.stale_ids, "missing_ids": self.missing_ids,
+                "complete": self.complete, "interface": asdict(self.interface),
+                "vocabulary": asdict(self.vocabulary)}
+
+
+def _interface_status(locale: str, locales_dir) -> CatalogStatus:
     path = po_path(locales_dir, locale, INTERFACE_DOMAIN)
     if not path.exists():
-        return {"total": 0, "translated": 0, "fuzzy": [], "missing": []}
+        return CatalogStatus()
     messages = [m for m in read_catalog(path) if m.id]
-    return {
-        "total": len(messages),
-        "translated": sum(1 for m in messages if m.string and "fuzzy" not in m.flags),
-        "fuzzy": [m.id for m in messages if m.string and "fuzzy" in m.flags],
-        "missing": [m.id for m in messages if not m.string],
-    }
+    return CatalogStatus(
+        total=len(messages),
+        translated=sum(1 for m in messages if m.string and "fuzzy" not in m.flags),
+        fuzzy=[m.id for m in messages if m.string and "fuzzy" in m.flags],
+        missing=[m.id for m in messages if not m.string],
+    )
 
 
-def _vocabulary_status(locale: str, locales_dir) -> dict[str, Any]:
-    """Counts over every code of :mod:`generator.vocabulary`; lists of codes.
-
-    ``fuzzy``: the English changed and the translation awaits review; ``stale``:
-    the catalog's English is not the code's (``notices i18n update`` not run);
-    ``missing``: no entry or no translation.
-    """
+def _vocabulary_status(locale: str, locales_dir) -> CatalogStatus:
+    """Counts over every code of :mod:`generator.model.vocabulary`; lists of codes."""
     codes = [(code, english) for code, english, _kinds in vocab.entries()]
     path = po_path(locales_dir, locale, VOCABULARY_DOMAIN)
     catalog = by_context(read_catalog(path)) if path.exists() else {}
     states = {code: _state(catalog.get(code), english) for code, english in codes}
     fuzzy = [c for c, s in states.items() if s == "stale" and "fuzzy" in catalog[c].flags]
-    return {
-        "total": len(codes),
-        "translated": sum(1 for s in states.values() if s == "translated"),
-        "fuzzy": fuzzy,
-        "stale": [c for c, s in states.items() if s == "stale" and c not in fuzzy],
-        "missing": [c for c, s in states.items() if s == "missing"],
-    }
-
-
-_NO_VOCABULARY = {"total": 0, "translated": 0, "fuzzy": [], "stale": [], "missing": []}
+    return CatalogStatus(
+        total=len(codes),
+        translated=sum(1 for s in states.values() if s == "translated"),
+        fuzzy=fuzzy,
+        stale=[c for c, s in states.items() if s == "stale" and c not in fuzzy],
+        missing=[c for c, s in states.items() if s == "missing"],
+    )
 
 
 @lru_cache(maxsize=16)
@@ -122,34 +174,21 @@ def localized_label(code: str, locale: str, locales_dir: str | Path | None = Non
     return vocabulary_labels(locale, locales_dir).get(code) or vocab.label(code)
 
 
-def status(version: Version, locale: str, *, locales_dir: str | Path | None = None) -> dict[str, Any]:
-    """Translated / stale / missing counts and ids of ``version`` in ``locale``.
-
-    Keys: locale, policy, version, total, translated, stale, missing, stale_ids,
-    missing_ids, complete, interface (the interface strings' own counts),
-    vocabulary (the fact labels' counts: total, translated, and the codes fuzzy,
-    stale and missing). Neither interface nor vocabulary affects ``complete``.
-    """
+def status(version: Version, locale: str, *, locales_dir: str | Path | None = None) -> TranslationStatus:
+    """Translated / stale / missing clauses of ``version`` in ``locale`` (any tag; negotiated)."""
     locale = negotiate(locale)
     entries = content_entries(version)
     if locale == SOURCE_LOCALE:
-        states = {node_id: "translated" for node_id, _ in entries}
-        interface = {"total": 0, "translated": 0, "fuzzy": [], "missing": []}
-        vocabulary = dict(_NO_VOCABULARY)
-    else:
-        path = po_path(locales_dir, locale, CONTENT_DOMAIN)
-        catalog = by_context(read_catalog(path)) if path.exists() else {}
-        states = {node_id: _state(catalog.get(node_id), english) for node_id, english in entries}
-        interface = _interface_status(locale, locales_dir)
-        vocabulary = _vocabulary_status(locale, locales_dir)
-    stale = [i for i, s in states.items() if s == "stale"]
-    missing = [i for i, s in states.items() if s == "missing"]
-    return {
-        "locale": locale, "policy": version.policy, "version": version.version,
-        "total": len(states), "translated": len(states) - len(stale) - len(missing),
-        "stale": len(stale), "missing": len(missing), "stale_ids": stale, "missing_ids": missing,
-        "complete": not stale and not missing, "interface": interface, "vocabulary": vocabulary,
-    }
+        return TranslationStatus(locale, version.policy, version.version, len(entries), [], [])
+    path = po_path(locales_dir, locale, CONTENT_DOMAIN)
+    catalog = by_context(read_catalog(path)) if path.exists() else {}
+    states = {node_id: _state(catalog.get(node_id), english) for node_id, english in entries}
+    return TranslationStatus(
+        locale, version.policy, version.version, len(states),
+        stale_ids=[i for i, s in states.items() if s == "stale"],
+        missing_ids=[i for i, s in states.items() if s == "missing"],
+        interface=_interface_status(locale, locales_dir),
+        vocabulary=_vocabulary_status(locale, locales_dir))
 
 
 @dataclass
@@ -166,7 +205,7 @@ class Translator:
     version: Version
     locale: str
     allow_fallback: bool = False
-    report: dict[str, Any] = field(default_factory=dict)
+    report: TranslationStatus | None = None
     _content: dict[str, Message] = field(default_factory=dict, repr=False)
     _interface: dict[str, str] = field(default_factory=dict, repr=False)
     _interface_path: Path | None = field(default=None, repr=False)
@@ -190,11 +229,11 @@ class Translator:
     @property
     def complete(self) -> bool:
         """Every clause of the version is translated (nothing falls back to English)."""
-        return bool(self.report.get("complete", True))
+        return self.report is None or self.report.complete
 
     @property
     def fallback_ids(self) -> list[str]:
-        return self.report.get("stale_ids", []) + self.report.get("missing_ids", [])
+        return [] if self.report is None else self.report.stale_ids + self.report.missing_ids
 
     @property
     def translations(self) -> Translations:
@@ -221,7 +260,7 @@ def translator(version: Version, locale: str, *, allow_fallback: bool = False,
     """
     locale = negotiate(locale)
     report = status(version, locale, locales_dir=locales_dir)
-    if not report["complete"] and not allow_fallback:
+    if not report.complete and not allow_fallback:
         raise IncompleteTranslation(report, po_path(locales_dir, locale, CONTENT_DOMAIN))
     tr = Translator(version, locale, allow_fallback, report)
     if locale != SOURCE_LOCALE:
@@ -239,11 +278,11 @@ def translator(version: Version, locale: str, *, allow_fallback: bool = False,
 class IncompleteTranslation(UsageError):
     """A locale cannot be published: some clauses are stale or missing."""
 
-    def __init__(self, report: dict[str, Any], path: Path):
+    def __init__(self, report: TranslationStatus, path: Path):
         self.report, self.path = report, path
-        lines = [f"{path}: the {report['locale']} translation of {report['policy']} {report['version']} "
-                 f"is incomplete ({report['stale']} stale, {report['missing']} missing); "
+        lines = [f"{path}: the {report.locale} translation of {report.policy} {report.version} "
+                 f"is incomplete ({report.stale} stale, {report.missing} missing); "
                  "update the catalog or render with --allow-fallback"]
-        lines += [f"  stale: {i}" for i in report["stale_ids"]]
-        lines += [f"  missing: {i}" for i in report["missing_ids"]]
+        lines += [f"  stale: {i}" for i in report.stale_ids]
+        lines += [f"  missing: {i}" for i in report.missing_ids]
         super().__init__("\n".join(lines))
