@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-#: The locales a profile may name (issue 4's set; rendering negotiates against
-#: what :mod:`generator.locales` supports at the time).
+#: The locales a profile may name (rendering negotiates against
+#: :data:`generator.i18n.locales.SUPPORTED`).
 PROFILE_LOCALES = ("en", "zh-Hans", "zh-Hant")
 SCHEMA_ID = "merchant.schema.json"
 

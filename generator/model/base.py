@@ -17,7 +17,7 @@ def check_code(table: dict, what: str, code: str) -> str:
         import difflib
 
         close = difflib.get_close_matches(code, list(table), n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]}?" if close else " (add it to generator/vocabulary.py)"
+        hint = f"; did you mean {close[0]}?" if close else " (add it to generator/model/vocabulary.py)"
         raise ValueError(f"unknown {what} code {code!r}{hint}")
     return code
 
