@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-#: The locales a profile may name (rendering negotiates against
-#: :data:`generator.i18n.locales.SUPPORTED`).
-PROFILE_LOCALES = ("en", "zh-Hans", "zh-Hant")
+from ..i18n.locales import SUPPORTED
+
 SCHEMA_ID = "merchant.schema.json"
 
 # Unicode bidi controls: embeddings, overrides, isolates and marks (UAX #9).
@@ -149,7 +148,7 @@ class MerchantProfile(_Strict):
     contact_email: Email
     dpo: Contact | None = None
     representative: Representative | None = None
-    default_locale: Literal["en", "zh-Hans", "zh-Hant"] = "en"
+    default_locale: Literal[SUPPORTED] = "en"  # type: ignore[valid-type]  # the supported locales
     processing: Processing = Field(default_factory=Processing)
     retention: Retention = Field(default_factory=Retention)
     extra_paragraphs: list[Paragraph] = Field(default_factory=list, max_length=10)
