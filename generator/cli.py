@@ -8,6 +8,7 @@ to :data:`COMMANDS`.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click

@@ -160,11 +160,6 @@ def test_installed_notices_renders_and_builds_outside_the_repository(venv):
     assert not (venv.elsewhere / "build").exists()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="generator/cli.py calls importlib.util.find_spec after a bare `import importlib`; "
-                          "it works only where something else imported importlib.util first (the editable "
-                          "install's .pth finder does), so a clean install's `notices --help` raises "
-                          "AttributeError. Fix: `import importlib.util` in cli.py, then drop this marker.")
 def test_installed_notices_help(venv):
     help = _run([venv.notices, "--help"], cwd=venv.elsewhere)
     assert help.returncode == 0, help.stderr[-2000:]
