@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from generator.errors import SourceErrors
+from generator.errors import SourceErrors, UsageError
 from generator.model import Version
 from generator.source import index_policy, load_published, load_source, load_version
 from generator.source.loader import _load_version_precisely
@@ -208,3 +208,19 @@ def test_site_loading_checks_policy_yaml_and_hashes_like_validate(tmp_path, run)
     with pytest.raises(SourceErrors) as site:
         load_published(src)
     assert any(str(e).startswith(f"{policy_yaml}:4:1: unknown field 'owner'") for e in site.value.errors)
+
+
+def test_choose_versions_is_the_diff_commands_selection():
+    """What `notices diff` compares is reachable from Python: the same defaults and labels."""
+    from generator.source import choose_versions
+
+    examples = ROOT / "examples"
+    index = index_policy(examples)
+    default = choose_versions(examples)
+    assert (default.old.version, default.new.version) == (index.latest_published().version, index.newest().version)
+    since = choose_versions(examples, since=index.entries[0].version)
+    assert (since.old.version, since.new.version) == (index.entries[0].version, index.latest_published().version)
+    assert since.new_metadata == index.latest_published().dir / "version.yaml"
+    assert all(since.old.updated_on < v.updated_on < since.new.updated_on and v.decisions for v in since.between)
+    with pytest.raises(UsageError, match="takes no OLD or NEW"):
+        choose_versions(examples, "x", since="y")

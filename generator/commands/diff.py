@@ -39,7 +39,7 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
 
     if since and (old or new):
         raise click.UsageError("--since VERSION takes no OLD or NEW argument")
-    report = _report(source_dir, policy, since or old, new, against, since=bool(since))
+    report = _report(source_dir, policy, old, new, since, against)
     if color is None:
         color = output is None and sys.stdout.isatty()
     write_output(render_report(report, fmt, color=color), output)
@@ -47,56 +47,26 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
         ctx.exit(1)
 
 
-def _report(source_dir: Path, policy: str | None, old_id: str | None, new_id: str | None,
-            against: str | None, since: bool):
+def _report(source_dir: Path, policy: str | None, old: str | None, new: str | None,
+            since: str | None, against: str | None):
     """Choose both versions, compare, classify; decision errors located in version.yaml."""
     from ..classify import DecisionError, classify
-    from ..diff.clauses import compare
-    from ..source.select import index_policy
-    from ..errors import UsageError
+    from ..diff import compare
+    from ..source import choose_versions
 
-    index = index_policy(source_dir, policy)
-    new_entry = index.latest_published() if since else (index.get(new_id) if new_id else index.newest())
-    if against is None:
-        old_entry = index.get(old_id) if old_id else index.latest_published()
-        if since and old_entry.order > new_entry.order:
-            raise UsageError(f"--since {old_id}: it is newer than the latest published version {new_entry.version}")
-        old_version, old_label = old_entry.load(), old_entry.version
-    else:
-        old_entry, old_version = _old_from_git(against, source_dir, index.policy, old_id)
-        old_label = f"{against}:{old_entry.version}"
-    between = [e.load() for e in index.between(old_entry.order, new_entry)]
-    diff = compare(old_version, new_entry.load(), between=between, old_label=old_label,
-                   new_label=new_entry.version)
+    chosen = choose_versions(source_dir, old, new, since=since, against=against, policy=policy)
+    diff = compare(chosen.old, chosen.new, between=chosen.between, old_label=chosen.old_label,
+                   new_label=chosen.new_label)
     try:
         return classify(diff)
     except DecisionError as e:
-        raise _locate_decisions(e, new_entry.dir / "version.yaml") from None
-
-
-def _old_from_git(ref: str, source_dir: Path, policy: str, old_id: str | None):
-    """OLD (default: the newest version) from the source as it is at git revision ``ref``."""
-    from ..source.select import index_policy
-    from ..errors import SourceErrors
-    from ..source.git import source_at, temporary_dir
-
-    with temporary_dir() as tmp:
-        root, relative = source_at(ref, source_dir, Path(tmp))
-        try:
-            old_index = index_policy(root, policy)
-            entry = old_index.get(old_id) if old_id else old_index.newest()
-            return entry, entry.load()
-        except SourceErrors as e:
-            for err in e.errors:
-                if Path(err.path).is_relative_to(root):  # name the file as git does: REF:path
-                    err.path = f"{ref}:{Path(relative, Path(err.path).relative_to(root)).as_posix()}"
-            raise SourceErrors(e.errors) from None
+        raise _locate_decisions(e, chosen.new_metadata) from None
 
 
 def _locate_decisions(error, path: Path):
     """DecisionError → SourceErrors at the line of each decision in version.yaml."""
     from ..errors import SourceError, SourceErrors
-    from ..source.loader import locate, read_yaml
+    from ..source.yaml12 import locate, read_yaml
 
     doc = read_yaml(path)
     return SourceErrors([SourceError(path, *locate(doc, ("decisions", i, field)), message)

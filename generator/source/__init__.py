@@ -14,7 +14,9 @@ from .loader import load_policy as load_policy
 from .loader import load_source as load_source
 from .loader import load_version as load_version
 from .loader import load_version_unchecked as load_version_unchecked
+from .select import DiffInputs as DiffInputs
 from .select import PolicyIndex as PolicyIndex
+from .select import choose_versions as choose_versions
 from .select import VersionEntry as VersionEntry
 from .select import index_policy as index_policy
 from .select import load_published as load_published

@@ -108,3 +108,61 @@ def load_published(source_dir: str | Path, policy: str | None = None) -> Policy:
     if errors:
         raise SourceErrors(errors)
     return Policy(id=meta["id"], title=meta["title"], versions=tuple(versions))
+
+
+@dataclass(frozen=True)
+class DiffInputs:
+    """The two versions a diff compares, those between them that recorded decisions, their
+    labels, and where the new version's metadata is (to locate a bad decision)."""
+
+    old: Version
+    new: Version
+    between: tuple[Version, ...]
+    old_label: str
+    new_label: str
+    new_metadata: Path
+
+
+def choose_versions(source_dir: str | Path, old: str | None = None, new: str | None = None, *,
+                    since: str | None = None, against: str | None = None,
+                    policy: str | None = None) -> DiffInputs:
+    """The versions ``notices diff`` compares.
+
+    By default the latest published version with the newest one (a draft under review);
+    ``since=A``: A with the latest published (what a user who accepted A must be shown);
+    ``against=REF``: OLD (default: the newest version) as it is at git revision REF.
+    """
+    if since and (old or new):
+        raise UsageError("--since VERSION takes no OLD or NEW argument")
+    index = index_policy(Path(source_dir), policy)
+    new_entry = index.latest_published() if since else (index.get(new) if new else index.newest())
+    old = since or old
+    if against is None:
+        old_entry = index.get(old) if old else index.latest_published()
+        if since and old_entry.order > new_entry.order:
+            raise UsageError(f"--since {old}: it is newer than the latest published version {new_entry.version}")
+        old_version, old_label = old_entry.load(), old_entry.version
+    else:
+        old_entry, old_version = _entry_at_revision(against, Path(source_dir), index.policy, old)
+        old_label = f"{against}:{old_entry.version}"
+    between = tuple(e.load() for e in index.between(old_entry.order, new_entry))
+    return DiffInputs(old_version, new_entry.load(), between, old_label, new_entry.version,
+                      new_entry.dir / "version.yaml")
+
+
+def _entry_at_revision(ref: str, source_dir: Path, policy: str, old: str | None) -> tuple[VersionEntry, Version]:
+    """A version (default: the newest) from the source as it is at git revision ``ref``;
+    errors name their files as git does (``REF:path``)."""
+    from .git import source_at, temporary_dir
+
+    with temporary_dir() as tmp:
+        root, relative = source_at(ref, source_dir, Path(tmp))
+        try:
+            old_index = index_policy(root, policy)
+            entry = old_index.get(old) if old else old_index.newest()
+            return entry, entry.load()
+        except SourceErrors as e:
+            for err in e.errors:
+                if Path(err.path).is_relative_to(root):
+                    err.path = f"{ref}:{Path(relative, Path(err.path).relative_to(root)).as_posix()}"
+            raise SourceErrors(e.errors) from None
