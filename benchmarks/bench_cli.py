@@ -31,7 +31,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     a = ap.parse_args()
-    exe = shutil.which("notices")
+    # the script installed beside this interpreter (a PATH lookup may find a shim of another one)
+    beside = Path(sys.executable).with_name("notices")
+    exe = str(beside) if beside.is_file() else shutil.which("notices")
     cli = [exe] if exe else [sys.executable, "-m", "generator.cli"]
     print(f"notices --help (subprocess, median of {a.runs}): {wall(cli + ['--help'], a.runs) * 1000:.0f} ms")
     print(f"python -c pass (interpreter floor):            "

@@ -17,15 +17,22 @@ class NoticesError(Exception):
 
 @dataclass
 class SourceError:
-    """One problem in one file, at a YAML node's line and column (1-based)."""
+    """One problem at one location: the project's one record of "what is wrong, where".
 
-    path: Path | str
+    ``path``, ``line`` and ``column`` (1-based) when the file is known; ``loc`` is the data
+    path inside it (``("decisions", 0, "clause")``), which is all a layer that reads no
+    files (the classifier) can give: the caller that knows the file turns it into a line.
+    """
+
+    path: Path | str | None
     line: int | None
     column: int | None
     message: str
     loc: tuple[str | int, ...] = field(default=())
 
     def __str__(self) -> str:
+        if self.path is None:
+            return f"{data_path(self.loc)}: {self.message}" if self.loc else self.message
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
@@ -34,11 +41,19 @@ class SourceError:
         return f"{where}: {self.message}"
 
 
+def data_path(loc: tuple[str | int, ...]) -> str:
+    """``("decisions", 0, "clause")`` -> ``decisions[0].clause``."""
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
 class SourceErrors(NoticesError):
     """All problems found while loading a source tree, reported together."""
 
     def __init__(self, errors: list[SourceError]):
-        self.errors = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+        self.errors = sorted(errors, key=lambda e: (str(e.path or ""), e.line or 0, e.column or 0))
         super().__init__("\n".join(str(e) for e in self.errors))
 
 

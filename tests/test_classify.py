@@ -305,7 +305,10 @@ def test_decision_on_an_unchanged_clause_is_an_error():
     new = example("2024-11-11").model_copy(update={"decisions": (_decision("update.posting", "editorial"),)})
     with pytest.raises(DecisionError) as e:
         classify_pair(example("2024-09-30"), new)
-    assert e.value.problems == [(0, "clause", "decision names clause 'update.posting', which this diff does not change")]
+    assert [(p.loc, p.message) for p in e.value.problems] == [
+        (("decisions", 0, "clause"), "decision names clause 'update.posting', which this diff does not change")]
+    assert str(e.value).endswith(": decisions[0].clause: decision names clause 'update.posting', "
+                                 "which this diff does not change")
 
 
 def test_decision_may_not_lower_a_fact_rule_level():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..errors import NoticesError
+from ..errors import NoticesError, SourceError
 from .levels import NOTIFICATIONS, highest, rank
 from .registry import Match
 
@@ -51,15 +51,15 @@ class Finding:
 
 
 class DecisionError(NoticesError):
-    """Recorded decisions that do not fit the diff; ``problems`` are (index, field, message).
+    """Recorded decisions that do not fit the diff, each a :class:`SourceError` whose
+    location is a data path (``("decisions", index, field)``) in the new version's metadata.
 
-    Locations are data: the caller (the CLI) turns ``decisions[index].field`` of
-    ``version`` into ``path:line``.
+    The caller that knows the file (the CLI) turns the data path into ``path:line``.
     """
 
-    def __init__(self, policy: str, version: str, problems: list[tuple[int, str, str]]):
+    def __init__(self, policy: str, version: str, problems: list[SourceError]):
         self.policy, self.version, self.problems = policy, version, problems
-        super().__init__("\n".join(f"{policy}/{version}: decisions[{i}].{f}: {m}" for i, f, m in problems))
+        super().__init__("\n".join(f"{policy}/{version}: {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -132,16 +132,20 @@ def _first_match(rules, change, diff, clauses, kind) -> list[Finding]:
 
 def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Finding]:
     changed = {c.id for c in diff.changes}
-    problems: list[tuple[int, str, str]] = []
+    problems: list[SourceError] = []
+
+    def problem(index: int, field: str, message: str) -> None:
+        problems.append(SourceError(None, None, None, message, ("decisions", index, field)))
+
     decided: dict[str, tuple["Decision", str]] = {}
     for i, d in enumerate(diff.decisions):
         if d.clause not in changed:
-            problems.append((i, "clause", f"decision names clause {d.clause!r}, which this diff does not change"))
+            problem(i, "clause", f"decision names clause {d.clause!r}, which this diff does not change")
             continue
         floor = _fact_floor(findings, d.clause)
         if floor and rank(d.level) < rank(floor.level):
-            problems.append((i, "level", f"decision level {d.level!r} is lower than {floor.level!r} "
-                                         f"set by rule {floor.rule} for clause {d.clause!r}"))
+            problem(i, "level", f"decision level {d.level!r} is lower than {floor.level!r} "
+                                f"set by rule {floor.rule} for clause {d.clause!r}")
             continue
         decided.setdefault(d.clause, (d, diff.new.version))
     if problems:

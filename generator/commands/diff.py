@@ -69,5 +69,4 @@ def _locate_decisions(error, path: Path):
     from ..source.yaml12 import locate, read_yaml
 
     doc = read_yaml(path)
-    return SourceErrors([SourceError(path, *locate(doc, ("decisions", i, field)), message)
-                         for i, field, message in error.problems])
+    return SourceErrors([SourceError(path, *locate(doc, p.loc), p.message, p.loc) for p in error.problems])

@@ -26,7 +26,6 @@ from ..model import Policy, Version
 from .yaml12 import Unreadable, locate, read_fast, read_yaml
 from .yaml12 import plain as _plain
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = Path("notices")
 IMMUTABLE = "published versions are immutable: make a new version"
 
