@@ -15,8 +15,9 @@ def readme_commands() -> list[str]:
 def test_readme_has_two_commands():
     cmds = readme_commands()
     assert len(cmds) == 2
-    assert cmds[0].startswith("python3 -m pip install -e .")
-    assert "pytest" in cmds[1]
+    # both use the project's virtual environment: Debian's Python refuses a system-wide install
+    assert cmds[0].startswith("bash scripts/install.sh") and ".venv/bin/notices build" in cmds[0]
+    assert "scripts/install-test-deps.sh" in cmds[1] and ".venv/bin/python -m pytest" in cmds[1]
 
 
 def test_ci_runs_the_readme_test_command():
@@ -31,3 +32,24 @@ def test_generated_output_is_not_tracked():
 
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert not [p for p in tracked if p.startswith(("build/", "site/generated/")) or p.endswith((".mo", ".pyc"))]
+
+
+def test_apt_waits_for_the_dpkg_lock(tmp_path):
+    """The install scripts' apt-get calls wait for a lock held by another apt, not fail at once."""
+    import os
+    import subprocess
+
+    log = tmp_path / "calls"
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> {log}\n')
+    (fake / "sudo").write_text('#!/bin/sh\nexec "$@"\n')
+    for tool in ("apt-get", "sudo"):
+        (fake / tool).chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", "source scripts/apt.sh && apt_install gettext chromium"],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    calls = log.read_text().splitlines()
+    assert len(calls) == 2 and all("DPkg::Lock::Timeout=" in c for c in calls), calls
+    assert calls[1].endswith("install -y -qq --no-install-recommends gettext chromium")

@@ -16,28 +16,44 @@ from generator.rendering.markup import escape_markdown, inline_html, text_to_htm
 
 from .conftest import FIXTURES, NOTICES, ROOT
 
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "000_04d59d427cbfe7ec.txt"
-FIDELITY = SHARED / "tools" / "seed_fidelity.py"
+#: AllValue's statement as published, kept as a fixture (its origin: tests/fixtures/published/README.md)
+PUBLISHED = FIXTURES / "published" / "allvalue-privacy-statement-2023-08-25.txt"
+#: the published copy glues some lost enumerators to their text ("b.user registration")
+GLUED_ENUMERATOR = re.compile(r"^(?:\(\d{1,2}\)\.?|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|[\u2160-\u216b]\.?)\s*", re.I)
 
 
-def _shared_or_skip():
-    if not FIDELITY.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{FIDELITY} is missing")
-        pytest.skip("shared/ is not beside this checkout")
+def _paragraph(line: str, published: bool = False) -> str:
+    """A line of text as the diff compares wording (the project's own normaliser), lower-cased;
+    private-use and format characters of the published copy dropped."""
+    import unicodedata
+
+    from generator.diff.text import normalise_prose
+
+    line = unicodedata.normalize("NFKC", line)
+    line = "".join(c for c in line if unicodedata.category(c) not in ("Co", "Cf"))
+    line = normalise_prose(line)
+    return (GLUED_ENUMERATOR.sub("", line) if published else line).lower()
 
 
 def test_text_rendering_reproduces_the_published_paragraphs(run):
-    _shared_or_skip()
+    """Every paragraph of the published page appears in the text rendering, in order
+    (verbatim after normalisation, or at least 97 % similar where the source fixed numbering)."""
+    import difflib
+
     res = run("render", "--source", NOTICES, "--format", "text")
-    p = subprocess.run([sys.executable, str(FIDELITY), str(SEED), "-"], input=res.out,
-                       capture_output=True, text=True)
-    m = re.search(r"reproduced \(([\d.]+)%\), in order ([\d.]+)%", p.stdout)
-    assert m, p.stdout
-    share, order = float(m.group(1)), float(m.group(2))
-    assert share >= 99.0 and order >= 99.0, p.stdout
-    assert p.returncode == 0
+    assert res.code == 0, res.err
+    rendered = [p for p in map(_paragraph, res.out.splitlines()) if p]
+    joined = "\n".join(rendered)
+    published = [p for p in (_paragraph(ln, True) for ln in PUBLISHED.read_text(encoding="utf-8").splitlines()) if p]
+    assert len(published) > 200
+    pos, missing = 0, []
+    for para in published:
+        at = joined.find(para, pos)
+        if at >= 0:
+            pos = at
+        elif max(difflib.SequenceMatcher(None, para, r, autojunk=False).ratio() for r in rendered) < 0.97:
+            missing.append(para[:80])
+    assert len(missing) <= len(published) // 100, missing
 
 
 def test_sections_numbered_one_to_nine_in_order(current):
