@@ -61,8 +61,9 @@ TRIGGERS = {
                               "review", "retention changed"),
     "prose-substantive": (lambda t: t.find("update.may-change").update(
         text="Our Privacy Statement may change at any time without notice."), "review", "text reworded"),
+    # (introducing a misspelling is no typo fix: a word turned into a non-word is substantive)
     "wording-editorial": (lambda t: t.find("update.may-change").update(
-        text="Our Privacy Statment is subject to change."), "editorial", "typo or punctuation fixed"),
+        text="Our privacy statement is subject to change;"), "editorial", "typo or punctuation fixed"),
     "clause-moved": (lambda t: t.insert_after("update.posting", t.remove("update.may-change")),
                      "editorial", "moved to update"),
     "renumbered-only": (lambda t: t.remove("update.material.service-model"),

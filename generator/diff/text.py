@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import normalise_text
+from .words import PROTECTED, entities, is_typo_fix, is_variant_spelling
 
 SegmentOp = Literal["equal", "insert", "delete"]
 
@@ -96,12 +97,17 @@ def _cleanup(matcher: difflib.SequenceMatcher, a: list[str], b: list[str]) -> li
 
 @lru_cache(maxsize=4096)
 def is_editorial(old: str | None, new: str | None) -> bool:
-    """Whether only case, punctuation or typos changed (each changed word a near spelling).
+    """Whether only spacing, punctuation, case, a known variant spelling or typos changed.
 
-    A change of meaning needs a changed word that is not a misspelling of the old
-    one, or words added or removed; those make the change substantive.
+    A typo is a non-word corrected to a near-spelled word (:func:`.words.is_typo_fix`);
+    a real word replaced by another, a word added or removed, and any change to a
+    negation, modal, quantifier, number, date, duration, email, URL or phone number
+    make the change substantive (see :mod:`.words`). When unsure: substantive.
     """
-    a, b = _WORDS.findall(normalise_prose(old)), _WORDS.findall(normalise_prose(new))
+    old_text, new_text = normalise_prose(old), normalise_prose(new)
+    if entities(old_text) != entities(new_text):
+        return False
+    a, b = _WORDS.findall(old_text), _WORDS.findall(new_text)
     matcher = difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -110,43 +116,23 @@ def is_editorial(old: str | None, new: str | None) -> bool:
         new_words = [w for w in b[j1:j2] if _is_word(w)]
         if not old_words and not new_words:
             continue  # punctuation only
+        if _squashed(old_words) == _squashed(new_words):
+            continue  # spacing, hyphenation or case: "e-mail" / "email", "log in" / "login"
         if len(old_words) != len(new_words):
             return False
-        if not all(_near_spelling(x, y) for x, y in zip(old_words, new_words)):
-            return False
+        for x, y in zip(old_words, new_words):
+            if x.lower() == y.lower():
+                continue
+            if x.lower() not in PROTECTED and is_variant_spelling(x, y):
+                continue
+            if not is_typo_fix(x, y):
+                return False
     return True
+
+
+def _squashed(words: list[str]) -> str:
+    return "".join(w.lower().replace("-", "") for w in words)
 
 
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
-
-
-_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "cannot"})
-
-
-def _near_spelling(a: str, b: str) -> bool:
-    """A typo fix: at most two edits apart, most of the word kept, the meaning not flipped.
-
-    Numbers (15 → 30), negations (can → can't) and affixes (lawful → unlawful,
-    right → rights) are never typos.
-    """
-    a, b = a.lower().strip("'-"), b.lower().strip("'-")
-    if a == b:
-        return True
-    if any(ch.isdigit() for ch in a + b):
-        return False
-    if {a, b} & _NEGATIONS or a.endswith("n't") != b.endswith("n't"):
-        return False
-    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
-        return False
-    return _edit_distance(a, b) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]

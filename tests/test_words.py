@@ -1,0 +1,187 @@
+"""Edit classification that knows words: a real word replaced by another is never a typo.
+
+Unit cases for generator.diff.words and is_editorial, and two hypothesis properties on the
+real statement: a look-alike word of another meaning is never `none` or `editorial`;
+whitespace and YAML layout alone are always `none`.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.diff.text import is_editorial
+from generator.diff.words import (LOADED_PAIRS, LOADED_PREFIXES, PROTECTED, is_english_word, is_loaded,
+                                  is_typo_fix, is_variant_spelling)
+
+from .conftest import NOTICES
+
+POLICY = "allvalue-privacy"
+BASE = "2023-08-25"
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Our Privacy Statment is subject to change.", "Our Privacy Statement is subject to change."),
+    ("to protect your personel information", "to protect your personnel information"),
+    ("we will recieve your request", "we will receive your request"),
+    ("the organisation of your data", "the organization of your data"),
+    ("your behaviour on the site", "your behavior on the site"),
+    ("the centre of our service", "the center of our service"),
+    ("by e-mail or telephone", "by email or telephone"),
+    ("Allvalue customer service", "AllValue customer service"),
+    ("information. . However", "information. However"),
+    ("you can log in to change it", "you can login to change it"),
+])
+def test_spacing_case_variants_and_non_words_corrected_are_editorial(old, new):
+    assert is_editorial(old, new)
+
+
+@pytest.mark.parametrize("old,new", [
+    ("If handling is lawful", "If handling is unlawful"),           # a prefix that negates
+    ("We may share your data.", "We must share your data.", ),      # modal
+    ("We will share your data.", "We will not share your data."),   # negation
+    ("We share all of your data.", "We share some of your data."),  # quantifier
+    ("in the form below", "from the form below"),                   # form/from: both real words
+    ("We collect your data.", "We correct your data."),             # collect/correct
+    ("Please contract us.", "Please contact us."),                  # a real word "fixed" to another
+    ("respond within 15 days", "respond within 16 days"),           # a number
+    ("respond within fifteen days", "respond within fifty days"),   # a number word
+    ("updated on August 25, 2023", "updated on April 25, 2023"),    # a month
+    ("within 15 days", "within 15 weeks"),                          # a duration
+    ("write to privacy@allvalue.com", "write to privacy@alvalue.com"),  # an email
+    ("see https://allvalue.com/privacy", "see https://allvalue.co/privacy"),  # a URL
+    ("call (0571) 88888888", "call (0571) 88888889"),               # a phone number
+    ("Qima Investment Ltd.", "Qina Investment Ltd."),               # a proper name, not a word
+    ("Our Privacy Statement is subject", "Our Privacy Statment is subject"),  # a word made a typo
+    ("your personal information", "your personnel information"),   # word to word
+    ("We share your data.", "We share your data with partners."),   # words added
+])
+def test_a_change_of_meaning_is_never_editorial(old, new):
+    assert not is_editorial(old, new)
+
+
+def test_the_documented_lists_hold_what_they_promise():
+    # every loaded pair is two different real words, so neither can be a typo of the other
+    for a, b in LOADED_PAIRS:
+        assert a != b and is_english_word(a) and is_english_word(b), (a, b)
+        assert is_loaded(a, b) and is_loaded(b, a) and not is_typo_fix(a, b) and not is_typo_fix(b, a)
+    assert is_loaded("lawful", "unlawful") and is_loaded("disclosed", "nondisclosed")
+    assert all(p == p.lower() for p in LOADED_PREFIXES)
+    assert {"not", "may", "must", "all", "some", "fifteen", "days", "august"} <= PROTECTED
+    assert is_variant_spelling("licence", "license") and not is_variant_spelling("form", "from")
+    assert is_typo_fix("Statment", "Statement") and not is_typo_fix("Statement", "Statment")
+
+
+# ----------------------------------------------------------------------------- properties
+@lru_cache(maxsize=1)
+def _base():
+    from generator.source import load_version
+
+    return load_version(NOTICES / POLICY / BASE, POLICY)
+
+
+@lru_cache(maxsize=1)
+def _clauses() -> tuple[tuple[str, str], ...]:
+    """(id, text) of every clause and definition with prose."""
+    return tuple((n.id, n.own("text")) for n in _base().nodes() if n.own("text"))
+
+
+def _with_text(clause_id: str, text: str):
+    """The base version with one clause's text replaced (validated again, as an edit in a PR is)."""
+    from generator.model import Version
+
+    data = copy.deepcopy(_base().model_dump(mode="json", exclude_none=True))
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("id") == clause_id and "text" in node:
+                node["text"] = text
+                return True
+            return any(walk(v) for v in node.values())
+        if isinstance(node, list):
+            return any(walk(v) for v in node)
+        return False
+
+    assert walk(data["statement"])
+    data.update(status="draft", content_hash=None, version="draft")
+    return Version.model_validate(data)
+
+
+def _level(new) -> str:
+    from generator.classify import classify
+    from generator.diff import compare
+
+    return classify(compare(_base(), new)).level
+
+
+def _loaded_edits() -> list[tuple[str, str, str]]:
+    """(clause id, word in it, its look-alike of another meaning) for every loaded pair and
+    prefix that applies to a word of the real statement."""
+    out = []
+    for clause_id, text in _clauses():
+        words = set(re.findall(r"[A-Za-z]+", text))
+        for w in words:
+            lw = w.lower()
+            out += [(clause_id, w, b) for a, b in LOADED_PAIRS if a == lw]
+            out += [(clause_id, w, a) for a, b in LOADED_PAIRS if b == lw]
+            out += [(clause_id, w, p + lw) for p in ("un", "non", "dis") if is_english_word(p + lw)
+                    and len(lw) > 3]
+    return sorted(set(out))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_look_alike_of_another_meaning_is_never_none_or_editorial(data):
+    edits = _loaded_edits()
+    assert len(edits) > 100
+    clause_id, word, other = data.draw(st.sampled_from(edits))
+    text = dict(_clauses())[clause_id]
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    at = data.draw(st.sampled_from(spots))
+    edited = text[:at] + other + text[at + len(word):]
+    assert _level(_with_text(clause_id, edited)) not in ("none", "editorial"), (clause_id, word, other)
+
+
+_SPACE = st.sampled_from(["  ", "\u00a0", " \n ", "\t", "   "])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_whitespace_alone_is_no_change(data):
+    clause_id, text = data.draw(st.sampled_from(_clauses()))
+    spaces = [m.start() for m in re.finditer(" ", text)] or [len(text)]
+    chosen = data.draw(st.lists(st.sampled_from(spaces), min_size=1, max_size=5, unique=True))
+    edited = text
+    for at in sorted(chosen, reverse=True):
+        edited = edited[:at] + data.draw(_SPACE) + edited[at + 1:] if at < len(edited) else edited + "  "
+    edited = data.draw(st.sampled_from(["", " ", "\n"])) + edited + data.draw(st.sampled_from(["", " ", "  "]))
+    assert _level(_with_text(clause_id, edited)) == "none"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(style=st.sampled_from([None, True, False]), indent=st.sampled_from([2, 4, 6]),
+       width=st.sampled_from([40, 80, 4096]))
+def test_yaml_layout_alone_is_no_change(tmp_path_factory, style, indent, width):
+    """The same data written with another YAML layout (flow or block, indentation, line width)
+    reads as the same statement: level `none`."""
+    import shutil
+
+    from generator.source import load_version
+    from generator.source.yaml12 import read_fast
+
+    src = NOTICES / POLICY / BASE
+    out = tmp_path_factory.mktemp("layout") / BASE
+    shutil.copytree(src, out)
+    for name in ("statement.yaml", "version.yaml"):
+        data = read_fast(src / name)  # the project's own (YAML 1.2) reading
+        (out / name).write_text(yaml.safe_dump(data, default_flow_style=style, indent=indent, width=width,
+                                               allow_unicode=True, sort_keys=False), encoding="utf-8")
+    relaid = load_version(out, POLICY)
+    assert relaid.compute_hash() == _base().compute_hash()
+    assert _level(relaid) == "none"
