@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_serializer
 
 from . import vocabulary as vocab
 from .base import Strict, check_code
@@ -37,6 +37,19 @@ class FactBase(Strict):
     code_field: ClassVar[str | None] = None
     #: the item of Section VIII that names a change of this kind (None: not listed there)
     section_viii: ClassVar[int | None] = None
+
+    #: fields added after versions were published: left out of the data (and so of the
+    #: content hash) while they hold their default, so those versions' hashes stay valid
+    omit_when_default: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit_defaults(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in self.omit_when_default:
+                if name in data and getattr(self, name) == type(self).model_fields[name].default:
+                    del data[name]
+        return data
 
     @classmethod
     def tag(cls) -> str:
@@ -110,9 +123,20 @@ class RecipientFact(CodedFact):
 
     vocabulary, what = vocab.RECIPIENTS, "recipient"
     key_fields = ("code", "via")
+    omit_when_default = ("circumstances",)
     kind: Literal["recipient"]
     code: str
     via: Literal["share", "transfer", "disclose"] = "share"
+    circumstances: tuple[str, ...] = Field(
+        (), description="When data reaches the recipient: legal-basis codes (dpv:Consent, "
+                        "dpv:LegalObligation...) or av:AuthorityRequest, av:MergerOrAcquisition.")
+
+    @field_validator("circumstances")
+    @classmethod
+    def _known_circumstances(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        for code in codes:
+            check_code({**vocab.LEGAL_BASES, **vocab.CIRCUMSTANCES}, "circumstance", code)
+        return codes
 
 
 class TransferFact(FactBase):
@@ -193,9 +217,13 @@ class ChildrenFact(FactBase):
 
     label = N_("children's information")
 
+    omit_when_default = ("collected",)
     kind: Literal["children"]
     max_age: int = Field(gt=0, description="Children are individuals under this age.")
     parental_consent: bool
+    collected: bool | None = Field(
+        None, description="Whether the service collects children's personal information "
+                          "(sensitive: Part 1 Definition 5); unset: the statement does not say.")
 
 
 class ProcessingFact(CodedFact):

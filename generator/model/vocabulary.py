@@ -162,6 +162,13 @@ ROLES: Final[dict[str, str]] = {
 
 DISCLOSURES: Final[dict[str, str]] = {"av:PublicProfile": "nickname and avatar shown publicly"}
 
+#: Circumstances in which data reaches a recipient (Section VIII item 3) that no legal
+#: basis names; a recipient's ``circumstances`` take these or :data:`LEGAL_BASES` codes.
+CIRCUMSTANCES: Final[dict[str, str]] = {
+    "av:AuthorityRequest": "at the request of a competent authority",
+    "av:MergerOrAcquisition": "in a merger, acquisition or bankruptcy",
+}
+
 SAFEGUARDS: Final[dict[str, str]] = {
     "av:EncryptionInTransit": "encryption in transit (SSL/HTTPS)",
     "av:EncryptionAtRest": "encrypted storage",
@@ -200,6 +207,7 @@ TABLES: Final[tuple[tuple[str, dict[str, str]], ...]] = (
     ("purpose", PURPOSES), ("legal basis", LEGAL_BASES), ("recipient", RECIPIENTS),
     ("right", RIGHTS), ("channel for exercising a right", CHANNELS),
     ("processing", PROCESSING), ("role", ROLES), ("public disclosure", DISCLOSURES),
+    ("circumstance of sharing", CIRCUMSTANCES),
     ("safeguard", SAFEGUARDS), ("retention", RETENTION), ("fee", FEES),
     ("country or region (ISO 3166-1)", COUNTRIES), ("contact channel", CONTACT_CHANNELS),
 )
