@@ -1,0 +1,306 @@
+"""The evaluation set of revisions for the Section VIII classifier (tests/fixtures/revisions/).
+
+Each case is one made-up revision of the real statement (notices/allvalue-privacy/2023-08-25)
+with the level a legal reading of Section VIII gives it. The measure is the agreement over
+the whole set, not a test per case:
+
+- :func:`test_cases_are_well_formed` — every case file is valid, its ``before``s are the real
+  statement's clauses, the set is large and varied enough;
+- :func:`test_classifier_agrees_with_the_set` — runs every case, prints the disagreements and
+  the agreement figure, and asks for >= 95 % agreement and no material/consent case below
+  ``material``;
+- :func:`evaluate` — the same run for a script (``benchmarks/eval_revisions.py``).
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = "allvalue-privacy"
+VERSION_DIR = ROOT / "notices" / POLICY / "2023-08-25"
+REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
+CASES = REVISIONS / "cases"
+
+LEVELS = ("none", "editorial", "review", "material", "consent")
+HEADER = "# Illustrative revision, not AllValue's text."
+CASE_KEYS = {"expected", "rationale", "patterns", "meta", "edits"}
+META_KEYS = {"updated_on", "controller", "impact_assessment"}
+#: a rationale cites Section VIII (items 1-6, ¶2), Part 1 (Definition 5) or a PIPL article
+CITATION = re.compile(r"Section VIII|Part 1|PIPL Arts?\. \d+")
+MIN_CASES = 85
+AGREEMENT = 0.95
+
+#: Pattern tags by group; every group needs at least 3 cases.
+PATTERN_GROUPS: dict[str, frozenset[str]] = {
+    "word": frozenset({"word", "negation", "modal", "quantifier", "number", "date", "duration",
+                       "contact-text", "name", "typo", "case", "punctuation", "spacing",
+                       "variant", "reformat"}),
+    "per-clause": frozenset({"per-clause-fact", "audience"}),
+    "moves": frozenset({"reorder", "move"}),
+    "circumstances": frozenset({"circumstance"}),
+    "children": frozenset({"children"}),
+    "direction": frozenset({"favourable"}),
+    "section-viii": frozenset({"viii-1", "viii-2", "viii-3", "viii-4", "viii-5", "viii-6",
+                               "consent-right", "consent-sensitive", "consent-purpose",
+                               "consent-controller"}),
+    "multi": frozenset({"multi"}),
+}
+PATTERNS = frozenset().union(*PATTERN_GROUPS.values())
+#: each Section VIII item and each consent rule needs at least 2 cases
+MIN_PER_RULE = 2
+
+
+class Row(NamedTuple):
+    """One case run: what the set expects and what the classifier said."""
+
+    case: str
+    expected: str
+    got: str
+    rules: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+    @property
+    def agreed(self) -> bool:
+        return self.expected == self.got
+
+
+class CaseError(AssertionError):
+    """A case that does not fit the real statement (drifted, unknown id, bad shape)."""
+
+
+# --------------------------------------------------------------------------- loading
+@lru_cache(maxsize=None)
+def real_version():
+    from generator.source import load_version
+
+    return load_version(VERSION_DIR, POLICY)
+
+
+@lru_cache(maxsize=None)
+def _raw_statement() -> Any:
+    """The statement as its YAML reads (the ``before``s must equal its nodes exactly)."""
+    from generator.source.yaml12 import read_fast
+
+    return read_fast(VERSION_DIR / "statement.yaml")
+
+
+@lru_cache(maxsize=None)
+def _real_dump() -> dict:
+    return real_version().model_dump(mode="json", exclude_none=True)
+
+
+def case_paths() -> list[Path]:
+    return sorted(CASES.glob("*.yaml"))
+
+
+def load_case(path: Path) -> dict:
+    from generator.source.yaml12 import read_fast
+
+    data = read_fast(path)
+    if not isinstance(data, dict):
+        raise CaseError(f"{path.name}: not a mapping")
+    return data
+
+
+# --------------------------------------------------------------------------- edits
+def _walk(node: Any, container: Any = None, key: Any = None):
+    """Every node with an ``id``, with the list (or mapping) and index (or key) holding it."""
+    if isinstance(node, dict):
+        if isinstance(node.get("id"), str) and container is not None:
+            yield node, container, key
+        for k, value in node.items():
+            yield from _walk(value, node, k)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _walk(item, node, i)
+
+
+def _locate(tree: Any, ident: str, where: str) -> tuple[dict, Any, Any]:
+    found = [hit for hit in _walk(tree) if hit[0]["id"] == ident]
+    if len(found) != 1:
+        raise CaseError(f"{where}: {'no' if not found else 'more than one'} node {ident!r} in the statement")
+    return found[0]
+
+
+def _insert_after(tree: Any, anchor: str, node: dict, where: str) -> None:
+    _, container, key = _locate(tree, anchor, where)
+    if not isinstance(container, list):
+        raise CaseError(f"{where}: {anchor!r} is not in a list; nothing can follow it")
+    container.insert(key + 1, node)
+
+
+def apply_edits(statement: dict, case: dict, name: str) -> dict:
+    """``statement`` (a dump) with the case's edits applied; every ``before`` checked."""
+    raw = _raw_statement()
+    tree = copy.deepcopy(statement)
+    for i, edit in enumerate(case.get("edits") or [], 1):
+        where = f"{name}: edit {i}"
+        if not isinstance(edit, dict):
+            raise CaseError(f"{where}: not a mapping")
+        if set(edit) == {"clause", "before", "after"}:
+            ident = edit["clause"]
+            real, _, _ = _locate(raw, ident, where)
+            if edit["before"] != real:
+                raise CaseError(f"{where}: 'before' of {ident!r} is not the real statement's clause "
+                                f"(it drifted from notices/{POLICY}/2023-08-25/statement.yaml)")
+            _, container, key = _locate(tree, ident, where)
+            after = edit["after"]
+            if after is None:
+                if not isinstance(container, list):
+                    raise CaseError(f"{where}: {ident!r} cannot be removed")
+                del container[key]
+            else:
+                if not isinstance(after, dict) or after.get("id") != ident:
+                    raise CaseError(f"{where}: 'after' must be the same clause (id {ident!r}) or null")
+                container[key] = copy.deepcopy(after)
+        elif set(edit) == {"insert"}:
+            spec = edit["insert"]
+            if not isinstance(spec, dict) or set(spec) != {"after", "node"} or not isinstance(spec["node"], dict):
+                raise CaseError(f"{where}: insert needs 'after' (an id) and 'node'")
+            new_id = spec["node"].get("id")
+            if any(hit[0]["id"] == new_id for hit in _walk(tree)):
+                raise CaseError(f"{where}: inserted id {new_id!r} already exists")
+            _insert_after(tree, spec["after"], copy.deepcopy(spec["node"]), where)
+        elif set(edit) == {"move"}:
+            spec = edit["move"]
+            if not isinstance(spec, dict) or set(spec) != {"id", "after"}:
+                raise CaseError(f"{where}: move needs 'id' and 'after'")
+            node, container, key = _locate(tree, spec["id"], where)
+            if not isinstance(container, list):
+                raise CaseError(f"{where}: {spec['id']!r} cannot be moved")
+            del container[key]
+            if any(hit[0]["id"] == spec["after"] for hit in _walk(node)):
+                raise CaseError(f"{where}: cannot move {spec['id']!r} into itself")
+            _insert_after(tree, spec["after"], node, where)
+        else:
+            raise CaseError(f"{where}: an edit is {{clause, before, after}}, {{insert}} or {{move}}; "
+                            f"got keys {sorted(edit)}")
+    return tree
+
+
+def edited_version(case: dict, name: str):
+    """The real version with the case's edits and metadata: a draft called ``revision``."""
+    from generator.model import Version
+
+    data = copy.deepcopy(_real_dump())
+    data["statement"] = apply_edits(data["statement"], case, name)
+    data.update({"status": "draft", "version": "revision",
+                 "illustrative": "A made-up revision of the evaluation set (tests/fixtures/revisions)."})
+    data.pop("content_hash", None)
+    data.update(copy.deepcopy(case.get("meta") or {}))
+    return Version.model_validate(data)
+
+
+# --------------------------------------------------------------------------- evaluation
+def run_case(path: Path) -> Row:
+    """Classify one case (an exception of the classifier is reported as its result)."""
+    from generator.classify import classify
+    from generator.diff import compare
+
+    case = load_case(path)
+    new = edited_version(case, path.name)
+    try:
+        report = classify(compare(real_version(), new))
+    except Exception as e:  # the measure goes on; the row says what went wrong
+        return Row(path.stem, case["expected"], "error", (f"{type(e).__name__}: {e}",),
+                   tuple(case["patterns"]))
+    return Row(path.stem, case["expected"], report.level, tuple(report.rules()), tuple(case["patterns"]))
+
+
+def evaluate() -> tuple[int, int, list[Row]]:
+    """Run every case: ``(agreed, total, rows)``, one row per case in file order."""
+    rows = [run_case(p) for p in case_paths()]
+    return sum(r.agreed for r in rows), len(rows), rows
+
+
+def below_material(rows: list[Row]) -> list[Row]:
+    """Cases expected ``material`` or ``consent`` that came out lower than ``material``."""
+    floor = LEVELS.index("material")
+    return [r for r in rows if LEVELS.index(r.expected) >= floor
+            and (r.got not in LEVELS or LEVELS.index(r.got) < floor)]
+
+
+def table(agreed: int, total: int, rows: list[Row]) -> str:
+    """The disagreements and the agreement figure, as a Markdown table."""
+    lines = ["| case | expected | got | rules |", "|---|---|---|---|"]
+    lines += [f"| {r.case} | {r.expected} | {r.got} | {', '.join(r.rules) or '-'} |"
+              for r in rows if not r.agreed]
+    if len(lines) == 2:
+        lines.append("| (none) | | | |")
+    low = below_material(rows)
+    lines += ["", f"Agreement: {agreed}/{total} = {agreed / total:.1%} (target {AGREEMENT:.0%}); "
+                  f"material or consent cases below material: {len(low)}"]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- tests
+def test_cases_are_well_formed():
+    from generator.classify import LEVELS as CLASSIFIER_LEVELS
+    from generator.model import Version
+
+    assert LEVELS == tuple(CLASSIFIER_LEVELS)
+    # the harness's round trip loses nothing: the unedited dump is the real statement
+    assert Version.model_validate(_real_dump()).compute_hash() == real_version().compute_hash()
+
+    paths = case_paths()
+    problems: list[str] = []
+    tags: Counter[str] = Counter()
+    for path in paths:
+        name = path.name
+        if not re.fullmatch(r"\d{3}-[a-z0-9]+(-[a-z0-9]+)*\.yaml", name):
+            problems.append(f"{name}: name is not NNN-short-slug.yaml")
+        if not path.read_text(encoding="utf-8").startswith(HEADER):
+            problems.append(f"{name}: first line must be {HEADER!r}")
+        try:
+            case = load_case(path)
+        except Exception as e:  # noqa: BLE001 - every problem at once
+            problems.append(f"{name}: {e}")
+            continue
+        if set(case) - CASE_KEYS or not {"expected", "rationale", "patterns", "edits"} <= set(case):
+            problems.append(f"{name}: keys {sorted(case)} (want {sorted(CASE_KEYS)}, meta optional)")
+            continue
+        if case["expected"] not in LEVELS:
+            problems.append(f"{name}: expected {case['expected']!r} is not one of {LEVELS}")
+        rationale = case["rationale"]
+        if not isinstance(rationale, str) or "\n" in rationale.strip() or not CITATION.search(rationale):
+            problems.append(f"{name}: rationale must be one line citing Section VIII, Part 1 or a PIPL article")
+        patterns = case["patterns"]
+        if not isinstance(patterns, list) or not patterns or set(patterns) - PATTERNS:
+            problems.append(f"{name}: patterns {patterns!r} (known: {sorted(PATTERNS)})")
+        else:
+            tags.update(set(patterns))
+            if "multi" in patterns and not 2 <= len(case["edits"] or []) <= 3:
+                problems.append(f"{name}: a multi case has 2-3 edits")
+        if set(case.get("meta") or {}) - META_KEYS:
+            problems.append(f"{name}: meta keys {sorted(case['meta'])} (known: {sorted(META_KEYS)})")
+        if not isinstance(case["edits"], list) or not (case["edits"] or case.get("meta")):
+            problems.append(f"{name}: no edits")
+            continue
+        try:
+            version = edited_version(case, name)
+        except Exception as e:  # noqa: BLE001 - drift and invalid 'after's are problems of the case
+            problems.append(f"{name}: {type(e).__name__}: {e}")
+            continue
+        if version.compute_hash() == real_version().compute_hash() and not case.get("meta"):
+            problems.append(f"{name}: the edits change nothing")
+    assert not problems, "\n".join(problems)
+
+    assert len(paths) >= MIN_CASES, f"{len(paths)} cases, want at least {MIN_CASES}"
+    for group, members in PATTERN_GROUPS.items():
+        count = sum(1 for p in paths if set(load_case(p)["patterns"]) & members)
+        assert count >= 3, f"pattern group {group!r} has {count} cases, want at least 3"
+    thin = {t: tags[t] for t in PATTERN_GROUPS["section-viii"] if tags[t] < MIN_PER_RULE}
+    assert not thin, f"Section VIII items / consent rules with fewer than {MIN_PER_RULE} cases: {thin}"
+
+
+def test_classifier_agrees_with_the_set():
+    agreed, total, rows = evaluate()
+    report = table(agreed, total, rows)
+    print(report)
+    low = below_material(rows)
+    assert agreed / total >= AGREEMENT and not low, report
