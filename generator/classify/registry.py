@@ -38,6 +38,8 @@ class Match:
     values: Mapping[str, Any] = field(default_factory=dict)
     sensitive: bool = False
     collected: tuple[str, ...] = ()
+    #: in the user's favour (True), against (False), or neither / cannot tell (None)
+    favourable: bool | None = None
 
 
 RuleFn = Callable[[Any, Any], Iterable[Match]]

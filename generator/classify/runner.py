@@ -16,6 +16,9 @@ from ..errors import NoticesError, SourceError
 from .levels import NOTIFICATIONS, highest, rank
 from .registry import Match
 
+#: clause rules that judge where a node now stands; they run even where facts decided
+MOVE_RULES = frozenset({"moved-into-new-context", "moved-to-another-parent", "clause-reordered"})
+
 if TYPE_CHECKING:
     from ..diff import FactChange, VersionDiff
     from ..model import Decision
@@ -102,12 +105,19 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
 
     rules = registry if registry is not None else default_registry()
     findings: list[Finding] = []
-    for fc in diff.fact_changes:
-        findings.extend(_first_match(rules.for_target("fact"), fc, diff, fc.clauses, f"{fc.kind} {fc.change}"))
+    # facts decide clause by clause: a fact that survives in another clause is still a
+    # change of this one (rules ask the diff when novelty matters: diff.stated_before)
+    for change in diff.changes:
+        for fc in change.facts:
+            findings.extend(_first_match(rules.for_target("fact"), fc, diff, (change.id,), f"{fc.kind} {fc.change}"))
     for r in rules.for_target("version"):
         findings.extend(_matches(r, diff, diff, (), "metadata"))
+    diff = replace(diff, decided_by_facts=frozenset(f.clause for f in findings if f.clause))
     for change in diff.changes:
-        findings.extend(_first_match(rules.for_target("clause"), change, diff, (change.id,), change.kind))
+        # where facts decided a clause, its wording is theirs to explain; a move is still judged
+        clause_rules = [r for r in rules.for_target("clause")
+                        if change.id not in diff.decided_by_facts or r.id in MOVE_RULES]
+        findings.extend(_first_match(clause_rules, change, diff, (change.id,), change.kind))
     findings = _apply_decisions(findings, diff)
     order = {c.id: i for i, c in enumerate(diff.changes)}
     findings.sort(key=lambda f: order.get(f.clause, -1) if f.clause else -1)

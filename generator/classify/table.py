@@ -28,6 +28,15 @@ def rules_markdown(registry: RuleRegistry) -> str:
            "# Classification rules", "",
            "For each change, the first rule in this order that matches decides its level; a diff "
            "takes the highest level of its changes.", "",
+           "Facts are compared clause by clause: a fact that leaves one clause is a change of that "
+           "clause even if another clause still states it (a right given to merchants and to their "
+           "customers is two rights). Whether something is *new* to the statement (a sensitive category "
+           "newly collected, data newly provided to another controller) is asked of the whole old version. "
+           "The wording rules judge only the clauses no fact rule judged; a move is judged everywhere: "
+           "within its list it is editorial, under another parent at least review, and material when it "
+           "carries facts into surroundings whose facts differ. A finding says when a change is in the "
+           "user's favour; only changes against the user ever need consent. When the machine cannot "
+           "tell, the answer is `review`.", "",
            "| level | notification |", "|---|---|"]
     out += [f"| `{lv}` | {_cell(NOTIFICATIONS[lv][1])} (`{NOTIFICATIONS[lv][0]}`) |" for lv in LEVELS]
     out += ["", "| # | rule | level | applies to | citation | explanation |", "|---|---|---|---|---|---|"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from .facts import FactChange, compare_facts, stated_facts
+from .facts import FactChange, compare_facts, key_string, stated_facts
 from .text import Segment, is_editorial, normalise_prose, redline
 
 if TYPE_CHECKING:
@@ -89,9 +89,12 @@ class ClauseChange:
 class VersionDiff:
     """The comparison of two versions: clause changes in document order and fact changes.
 
-    ``fact_changes`` are version-level (the same fact in another clause is no change);
-    each clause change carries its own per-clause fact changes. ``decisions`` are the
-    recorded decisions that may settle this diff (the new version's own first).
+    Each clause change carries its own fact changes, compared clause by clause: what the
+    classifier judges (a fact that survives in another clause is still a change of this
+    one). ``fact_changes`` are the changes of the statement as a whole (the same fact in
+    another clause is no change there), for reports and for questions of novelty ("is
+    this category collected anywhere yet?": :meth:`stated_before`). ``decisions`` are
+    the recorded decisions that may settle this diff (the new version's own first).
     """
 
     old: "Version"
@@ -104,6 +107,17 @@ class VersionDiff:
     new_nodes: dict[str, "Node"] = field(default_factory=dict, repr=False, compare=False)
     old_label: str = ""
     new_label: str = ""
+    old_stated: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    new_stated: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    #: clauses a fact rule judged (set by the classifier): their wording is the facts' to explain
+    decided_by_facts: frozenset[str] = frozenset()
+
+    def stated_before(self, key: tuple) -> bool:
+        """Whether the old version states a fact with this key anywhere (definitions aside)."""
+        return key_string(key) in self.old_stated
+
+    def stated_after(self, key: tuple) -> bool:
+        return key_string(key) in self.new_stated
 
     @property
     def identical(self) -> bool:
@@ -115,14 +129,15 @@ class VersionDiff:
 
     @cached_property
     def fact_clauses(self) -> frozenset[str]:
-        """Clauses where a version-level fact change happened: there, facts decide."""
-        return frozenset(c for fc in self.fact_changes for c in fc.clauses)
+        """Clauses whose own facts changed: there, facts decide."""
+        return frozenset(c.id for c in self.changes if c.facts)
 
     @cached_property
     def fact_subtrees(self) -> frozenset[str]:
-        """Fact clauses and their ancestors: a division added or removed with them is covered."""
-        out = set(self.fact_clauses)
-        for ident in self.fact_clauses:
+        """Clauses facts decided, and their ancestors: a division added or removed with them
+        is covered by their findings."""
+        out = set(self.decided_by_facts)
+        for ident in self.decided_by_facts:
             for nodes in (self.old_nodes, self.new_nodes):
                 if ident in nodes:
                     out.update(nodes[ident].path)
@@ -140,9 +155,9 @@ def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = ()
     recorded decisions settle a clause here too when the clause still reads as they decided.
     """
     old_nodes, new_nodes = old.clause_map(), new.clause_map()
-    fact_changes, per_clause = compare_facts(
-        old_nodes, new_nodes, old_all=old.derived("stated_facts", lambda: stated_facts(old_nodes)),
-        new_all=new.derived("stated_facts", lambda: stated_facts(new_nodes)))
+    old_stated = old.derived("stated_facts", lambda: stated_facts(old_nodes))
+    new_stated = new.derived("stated_facts", lambda: stated_facts(new_nodes))
+    fact_changes, per_clause = compare_facts(old_nodes, new_nodes, old_all=old_stated, new_all=new_stated)
     moved, renumbered = _moves(old, new, old_nodes, new_nodes)
     changes: list[ClauseChange] = []
     for ident in _document_order(old, new, old_nodes, new_nodes):
@@ -171,7 +186,7 @@ def compare(old: "Version", new: "Version", *, between: Sequence["Version"] = ()
     inherited = () if same else tuple((d, v) for v in reversed(between) for d in v.decisions)
     return VersionDiff(old, new, tuple(changes), tuple(fact_changes),
                        () if same else new.decisions, inherited, old_nodes, new_nodes,
-                       old_label or old.version, new_label or new.version)
+                       old_label or old.version, new_label or new.version, old_stated, new_stated)
 
 
 # --------------------------------------------------------------------------- helpers

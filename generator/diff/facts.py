@@ -97,6 +97,8 @@ def compare_facts(old_nodes: dict[str, "Node"], new_nodes: dict[str, "Node"], *,
         of, nf = (o.facts if o else ()), (n.facts if n else ())
         if of == nf:
             continue
+        of = tuple(f for f in of if _states(o, f))
+        nf = tuple(f for f in nf if _states(n, f))
         mo, mn = merge(of), merge(nf)
         if mo != mn:
             old_by_clause[ident], new_by_clause[ident] = mo, mn

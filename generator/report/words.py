@@ -37,7 +37,9 @@ EVENTS: dict[str, str] = {
     "reworded": N_("{fields} reworded: {label}"),
     "typo": N_("typo or punctuation fixed: {label}"),
     "facts-regrouped": N_("facts regrouped (no fact changed): {label}"),
-    "moved": N_("moved to {parent}: {label}"),
+    "moved": N_("moved from {old} to {parent}: {label}"),
+    "moved-context": N_("moved from {old} to {parent}, where it reads differently: {label}"),
+    "reordered": N_("reordered within {parent}: {label}"),
     "renumbered": N_("renumbered {old} → {new}: {label}"),
     "updated-on-note": N_("date of the 'updated on' note: {old} → {new}"),
     "impact-assessment": N_("high-risk impact assessment recorded ({date}): {summary}"),
@@ -75,9 +77,19 @@ class Words:
         if kind == "recipient":
             via = value.get("via", ["share"])
             codes = self.join(value.get("code", []))
-            if via == ["share"]:
-                return codes
-            return f"{codes} ({self.separator.join(_(VIA.get(v, v)) for v in via)})"
+            if via != ["share"]:
+                codes = f"{codes} ({self.separator.join(_(VIA.get(v, v)) for v in via)})"
+            circumstances = value.get("circumstances", [])
+            if circumstances:
+                codes += _(" — when: {circumstances}").format(circumstances=self.join(circumstances))
+            return codes
+        if kind == "data":
+            text = self.join(value.get("code", []))
+            if True in value.get("sensitive", []):
+                text += _(" (sensitive)")
+            if True in value.get("optional", []):
+                text += _(" (optional)")
+            return text
         if kind == "contact":
             return f"{self.join(value.get('channel', []))} {self.join(value.get('value', []), label=False)}"
         if kind == "controller":
@@ -85,7 +97,14 @@ class Words:
         if kind == "response-time":
             return _(" or ").join(_("{days} days").format(days=d) for d in value.get("days", []))
         if kind == "children":
-            return _("under {age}").format(age=self.join(value.get("max_age", []), label=False))
+            parts = [_("under {age}").format(age=self.join(value.get("max_age", []), label=False))]
+            consent = value.get("parental_consent", [])
+            if consent:
+                parts.append(_("with parental consent") if True in consent else _("without parental consent"))
+            collected = value.get("collected", [])
+            if collected:
+                parts.append(_("their data collected") if True in collected else _("their data not collected"))
+            return self.separator.join(parts)
         if kind == "breach-notification":
             return self.join(value.get("channels", []))
         if kind == "right":
@@ -115,8 +134,15 @@ class Words:
                 name = self.join(new.get("code", [])) if change.kind == "right" else _("channels")
                 detail = f"{name}{self._colon()}{_('; ').join(parts)}"
                 return _("{what} changed: {detail}").format(what=what, detail=detail)
-        return _("{what} changed: {old} → {new}").format(
-            what=what, old=self.fact_value(change.kind, old), new=self.fact_value(change.kind, new))
+        before, after = self.fact_value(change.kind, old), self.fact_value(change.kind, new)
+        if before == after:  # what differs is not in the short form: name the fields
+            before = self._fields(old, change.fields)
+            after = self._fields(new, change.fields)
+        return _("{what} changed: {old} → {new}").format(what=what, old=before, new=after)
+
+    def _fields(self, value: Merged, fields: Iterable[str]) -> str:
+        return self.separator.join(f"{name}{self._colon()}{self.join(value.get(name, []) or ['—'], label=False)}"
+                                   for name in fields)
 
     def _colon(self) -> str:
         from ..i18n.locales import punctuation
@@ -130,20 +156,24 @@ class Words:
         m = finding.match
         if m.fact is not None:
             text = self.fact_change(m.fact)
-            if m.sensitive:
+            if m.sensitive and _(" (sensitive)") not in text:
                 text += _(" (sensitive)")
             if m.collected:
                 text = _("{change}, for data already collected: {data}").format(
                     change=text, data=self.join(m.collected))
-            return text
+            return self._direction(text, m.favourable)
         values = dict(m.values)
         if m.event == "reworded":
             values["fields"] = ", ".join(values["fields"])
-        if m.event == "moved" and values.get("parent") is None:
-            values["parent"] = _("the top")
+        for place in ("parent", "old"):
+            if place in values and values[place] is None:
+                values[place] = _("the top")
         if m.event == "impact-assessment":
             values["date"] = values["date"].isoformat()
-        return _(EVENTS[m.event]).format(**values)
+        return self._direction(_(EVENTS[m.event]).format(**values), m.favourable)
+
+    def _direction(self, text: str, favourable: bool | None) -> str:
+        return text + self.gettext(" (in your favour)") if favourable else text
 
     def summary(self, report: "Report") -> str:
         """``A → B: material (Prominent notice ...); 3 findings (1 consent, 2 material).``"""

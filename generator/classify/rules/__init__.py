@@ -6,19 +6,25 @@ Consent rules come before the material rules that would also match the same chan
 from __future__ import annotations
 
 from ..registry import RuleRegistry
-from .consent import (data_to_new_controller, purpose_for_collected_data, right_narrowed, right_removed,
-                      sensitive_data_added)
-from .material import (contacts_changed, controller_changed, data_category_changed, impact_assessment_high,
-                       processing_changed, purpose_changed, recipients_changed, rights_changed,
-                       transfer_destination_changed)
-from .prose import (clause_moved, prose_substantive, renumbered_only, unlisted_fact_changed,
-                    updated_on_note, wording_editorial)
+from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
+                      right_narrowed, right_removed, sensitive_data_added)
+from .material import (children_protection_lowered, contacts_changed, controller_changed, data_category_changed,
+                       impact_assessment_high, processing_changed, purpose_changed, recipients_changed,
+                       rights_changed, sharing_circumstance_changed, transfer_destination_changed)
+from .prose import (children_protection_raised, clause_reordered, moved_into_new_context, moved_to_another_parent,
+                    prose_substantive, renumbered_only, unlisted_fact_changed, updated_on_note, wording_editorial)
 
 DEFAULT_ORDER = (
-    right_removed, right_narrowed, sensitive_data_added, purpose_for_collected_data, data_to_new_controller,
+    # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
+    right_removed, right_narrowed, sensitive_data_added, children_data_collected, purpose_for_collected_data,
+    data_to_new_controller,
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
-    transfer_destination_changed, rights_changed, contacts_changed, impact_assessment_high,
-    unlisted_fact_changed, updated_on_note, prose_substantive, wording_editorial, clause_moved, renumbered_only,
+    sharing_circumstance_changed, transfer_destination_changed, rights_changed, contacts_changed,
+    children_protection_lowered, impact_assessment_high,
+    children_protection_raised, unlisted_fact_changed,
+    # wording and structure, for the clauses no fact rule judged (moves: every clause)
+    updated_on_note, moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial,
+    clause_reordered, renumbered_only,
 )
 
 

@@ -3,9 +3,15 @@
 Section VIII ¶2 of the statement: "We will not limit your rights under this Privacy
 Statement without your express consent." PIPL Art. 14 (consent again when the purpose,
 method or categories change), Art. 23 (separate consent before providing data to
-another handler), Art. 29 (separate consent for sensitive personal information); the
-FTC (2024) on retroactive changes: data already collected may not be put to a new use
-by a quiet change of the notice.
+another handler), Art. 29 (separate consent for sensitive personal information), Art. 31
+(children under 14); the FTC (2024) on retroactive changes: data already collected may
+not be put to a new use by a quiet change of the notice.
+
+Facts are compared clause by clause: a right removed from the clause that gives it to
+one audience is removed for that audience, even if another clause still gives it to
+another. Novelty ("newly collected", "newly provided") is asked of the whole old
+version (``diff.stated_before``): a category collected elsewhere already is not newly
+collected, and falls to the material rules.
 """
 from __future__ import annotations
 
@@ -21,34 +27,50 @@ CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 
 
 @rule("right-removed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
-      "A right the statement gave the user is no longer stated anywhere.")
+      "A right is no longer given where the statement gave it (for that clause's users).")
 def right_removed(change, diff) -> Iterator[Match]:
-    """A right fact disappears from the whole version (not merely moved to another clause)."""
+    """A right fact disappears from a clause, even if another clause still states it."""
     if change.kind == "right" and change.change == "removed":
-        yield Match(change)
+        yield Match(change, favourable=False)
 
 
 @rule("right-narrowed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
       "A right is exercised through fewer channels, or requests are answered more slowly.")
 def right_narrowed(change, diff) -> Iterator[Match]:
-    """Channels removed from a right, a longer (or withdrawn) response time: rights limited."""
+    """Channels removed from a right in a clause; a longer (or withdrawn) response time."""
     if change.kind == "right" and change.change == "modified":
         if set(change.values("old", "channels")) - set(change.values("new", "channels")):
-            yield Match(change)
+            yield Match(change, favourable=False)
     elif change.kind == "response-time":
         old_days, new_days = change.values("old", "days"), change.values("new", "days")
         if change.change == "removed" or (old_days and new_days and max(new_days) > max(old_days)):
-            yield Match(change)
+            yield Match(change, favourable=False)
 
 
 @rule("sensitive-data-added", "consent", "PIPL Art. 29; Part 1 Definition 5",
       "A sensitive personal-information category is newly collected.")
 def sensitive_data_added(change, diff) -> Iterator[Match]:
-    """A data category added to the version that Definition 5 (or the fact) marks sensitive."""
-    if change.kind == "data" and change.change == "added":
+    """A data category, sensitive by Definition 5 (or marked so), that the old version did
+    not collect anywhere."""
+    if change.kind == "data" and change.change == "added" and not diff.stated_before(change.key):
         codes = change.values("new", "code")
         if any(vocab.is_sensitive(c) for c in codes) or True in change.values("new", "sensitive"):
-            yield Match(change, sensitive=True)
+            yield Match(change, sensitive=True, favourable=False)
+
+
+@rule("children-data-collected", "consent", "PIPL Art. 31; Part 1 Definition 5 (children's information)",
+      "Children's personal information is newly collected: sensitive, and a guardian must agree.")
+def children_data_collected(change, diff) -> Iterator[Match]:
+    """A children fact now says children's data is collected, where the old statement did not."""
+    if change.kind != "children" or True not in change.values("new", "collected"):
+        return
+    if True not in change.values("old", "collected") and not _collected_children_before(diff):
+        yield Match(change, sensitive=True, favourable=False)
+
+
+def _collected_children_before(diff) -> bool:
+    return any(True in value.get("collected", []) for key, value in diff.old_stated.items()
+               if key.startswith("children"))
 
 
 @rule("purpose-for-collected-data", "consent", "PIPL Art. 14; FTC (2024) on retroactive changes",
@@ -63,14 +85,14 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
             continue
         data = {f.code for f in old.facts if f.kind == "data"} & {f.code for f in new.facts if f.kind == "data"}
         if data:
-            yield Match(change, collected=tuple(sorted(data)))
+            yield Match(change, collected=tuple(sorted(data)), favourable=False)
             return
 
 
 @rule("data-to-new-controller", "consent", "PIPL Art. 23 (separate consent to provide data to another handler)",
       "Personal data is newly provided to another controller (transferred, disclosed, or sold).")
 def data_to_new_controller(change, diff) -> Iterator[Match]:
-    """A recipient added that receives data as a handler in its own right."""
-    if change.kind == "recipient" and change.change == "added":
+    """A recipient, new to the statement, that receives data as a handler in its own right."""
+    if change.kind == "recipient" and change.change == "added" and not diff.stated_before(change.key):
         if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS:
-            yield Match(change)
+            yield Match(change, favourable=False)

@@ -9,6 +9,12 @@ in your rights ... and the way they are exercised; (5) the responsible departmen
 information and complaint channel ... have changed; (6) the personal information security
 impact assessment report indicates that there is a high risk." For these AllValue gives
 "more prominent notices ... or even pop-up prompts".
+
+Each rule judges one clause's fact change. A change that favours the user (a right
+added, a category or recipient dropped) is still material where Section VIII lists it,
+and says so (``favourable``); only changes against the user ever need consent. A
+contact or the controller added to a clause while the statement already gave it
+elsewhere is not a new contact or controller: the wording rules judge that clause.
 """
 from __future__ import annotations
 
@@ -16,12 +22,27 @@ from collections.abc import Iterator
 
 from ..registry import Match, rule
 
+#: kinds that name one thing, whatever the clause: stating it in one more place changes nothing
+CONTEXT_FREE = frozenset({"contact", "controller"})
+
+
+def _direction(change) -> bool | None:
+    """Whether a change favours the user: less data, fewer uses, fewer recipients (True), more
+    of them (False); None where a change is neither (a contact, the controller)."""
+    if change.kind in CONTEXT_FREE:
+        return None
+    if change.change == "removed":
+        return True
+    if change.change == "added":
+        return False
+    return None
+
 
 @rule("purpose-changed", "material", "Section VIII item 1", "A purpose of processing was added or removed.")
 def purpose_changed(change, diff) -> Iterator[Match]:
     """A purpose fact added to or removed from the whole version."""
     if change.kind == "purpose":
-        yield Match(change)
+        yield Match(change, favourable=_direction(change))
 
 
 @rule("data-category-changed", "material", "Section VIII item 1",
@@ -29,7 +50,7 @@ def purpose_changed(change, diff) -> Iterator[Match]:
 def data_category_changed(change, diff) -> Iterator[Match]:
     """A data category added (not sensitive: that needs consent), removed or re-marked."""
     if change.kind == "data":
-        yield Match(change)
+        yield Match(change, favourable=_direction(change))
 
 
 @rule("processing-changed", "material", "Section VIII item 1",
@@ -37,14 +58,14 @@ def data_category_changed(change, diff) -> Iterator[Match]:
 def processing_changed(change, diff) -> Iterator[Match]:
     """A processing fact changed: a new or dropped way of using personal data."""
     if change.kind == "processing":
-        yield Match(change)
+        yield Match(change, favourable=_direction(change))
 
 
 @rule("controller-changed", "material", "Section VIII item 2",
       "The controller (the \"Party\") or its control changed.")
 def controller_changed(change, diff) -> Iterator[Match]:
     """The controller fact of Part 1 Definition 1 changed: name, jurisdiction or address."""
-    if change.kind == "controller":
+    if change.kind == "controller" and not (change.change == "added" and diff.stated_before(change.key)):
         yield Match(change)
 
 
@@ -53,7 +74,30 @@ def controller_changed(change, diff) -> Iterator[Match]:
 def recipients_changed(change, diff) -> Iterator[Match]:
     """A recipient (keyed by who and how) or a public-disclosure circumstance added or removed."""
     if change.kind in ("recipient", "disclosure"):
-        yield Match(change)
+        yield Match(change, favourable=_circumstances_direction(change) if change.change == "modified"
+                    else _direction(change))
+
+
+def _circumstances_direction(change) -> bool | None:
+    before, after = set(change.values("old", "circumstances")), set(change.values("new", "circumstances"))
+    if after - before:
+        return False  # shared in a new circumstance
+    return True if before - after else None
+
+
+@rule("sharing-circumstance-changed", "material", "Section VIII item 3 (circumstances of sharing)",
+      "The legal basis on which a clause shares, transfers or discloses data changed.")
+def sharing_circumstance_changed(change, diff) -> Iterator[Match]:
+    """A legal basis added to or removed from a clause that states recipients: data reaches
+    them in another circumstance (with consent, as the law requires, on request...)."""
+    if change.kind != "legal-basis":
+        return
+    for clause in change.clauses:
+        for nodes in (diff.old_nodes, diff.new_nodes):
+            node = nodes.get(clause)
+            if node is not None and any(f.kind in ("recipient", "disclosure") for f in node.facts):
+                yield Match(change, favourable=None)
+                return
 
 
 @rule("transfer-destination-changed", "material", "Section VIII item 3",
@@ -61,7 +105,7 @@ def recipients_changed(change, diff) -> Iterator[Match]:
 def transfer_destination_changed(change, diff) -> Iterator[Match]:
     """A transfer fact (ISO country code) added or removed."""
     if change.kind == "transfer":
-        yield Match(change)
+        yield Match(change, favourable=_direction(change))
 
 
 @rule("rights-changed", "material", "Section VIII item 4",
@@ -69,15 +113,32 @@ def transfer_destination_changed(change, diff) -> Iterator[Match]:
 def rights_changed(change, diff) -> Iterator[Match]:
     """A right added or given channels, or a shorter response time (narrowing needs consent)."""
     if change.kind in ("right", "response-time"):
-        yield Match(change)
+        yield Match(change, favourable=True)  # narrowing is the consent rules' (they come first)
 
 
 @rule("contacts-changed", "material", "Section VIII item 5",
       "The responsible department, contact details or complaint channel changed.")
 def contacts_changed(change, diff) -> Iterator[Match]:
     """A contact (channel and value) new to the version, or gone from it."""
-    if change.kind == "contact":
+    if change.kind == "contact" and not (change.change == "added" and diff.stated_before(change.key)):
         yield Match(change)
+
+
+@rule("children-protection-lowered", "material",
+      "Section VIII (\"including but not limited to\"); Part 1 Definition 5; PIPL Art. 31",
+      "Children are protected less: a lower age threshold, no parental consent, or the promise dropped.")
+def children_protection_lowered(change, diff) -> Iterator[Match]:
+    """The age under which users count as children went down, parental consent is no longer
+    required, or the clause no longer states how children are protected."""
+    if change.kind != "children":
+        return
+    old_age, new_age = change.values("old", "max_age"), change.values("new", "max_age")
+    lowered = (change.change == "removed"
+               or (old_age and new_age and min(new_age) < min(old_age))
+               or (True in change.values("old", "parental_consent")
+                   and True not in change.values("new", "parental_consent")))
+    if lowered:
+        yield Match(change, favourable=False)
 
 
 @rule("impact-assessment-high", "material", "Section VIII item 6",

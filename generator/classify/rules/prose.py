@@ -1,10 +1,13 @@
-"""Rules for changes of wording and structure, where no fact changed.
+"""Rules for facts Section VIII does not name, and for wording and structure.
 
-Facts decide where facts changed; these rules see only clauses that no version-level
-fact change touched. A substantive rewrite cannot be classified by a machine: it is
-``review`` and a person records a decision (as github/site-policy does). Wording, order
-and typos are editorial: Section VIII ¶2, "We will post any changes to the Privacy
-Statement on a dedicated page in the AllValue Rules Center" (a changelog entry).
+Facts decide where a clause's facts changed (the runner gives these wording rules only
+the clauses no fact rule judged; moves are judged everywhere). A substantive rewrite
+cannot be classified by a machine: it is ``review`` and a person records a decision (as
+github/site-policy does). Wording, typos and order within a list are editorial: Section
+VIII ¶2, "We will post any changes to the Privacy Statement on a dedicated page in the
+AllValue Rules Center" (a changelog entry). A clause moved under another parent reads
+differently (its lead-in changed): at least ``review``, ``material`` when it carries
+facts and the facts of its new surroundings differ from the old ones.
 """
 from __future__ import annotations
 
@@ -17,12 +20,27 @@ from ..registry import Match, rule
 
 #: fact kinds that no item of Section VIII names
 UNLISTED_KINDS = frozenset(cls.tag() for cls in FACT_TYPES if cls.section_viii is None)
+#: what the surroundings of a moved clause say about it (its lead-in's facts)
+CONTEXT_KINDS = frozenset({"legal-basis", "recipient", "disclosure", "purpose", "data", "processing",
+                           "transfer"})
+
+
+@rule("children-protection-raised", "review", "Part 1 Definition 5; PIPL Art. 31 (in the user's favour)",
+      "Children are protected more (a higher age threshold, parental consent added): a person confirms.")
+def children_protection_raised(change, diff) -> Iterator[Match]:
+    """Any other change of the children fact: never consent, and said to be in the user's favour
+    when the threshold rose or parental consent was added."""
+    if change.kind == "children":
+        old_age, new_age = change.values("old", "max_age"), change.values("new", "max_age")
+        raised = (old_age and new_age and min(new_age) > min(old_age)) or \
+            (True in change.values("new", "parental_consent") and True not in change.values("old", "parental_consent"))
+        yield Match(change, favourable=True if raised else None)
 
 
 @rule("unlisted-fact-changed", "review", "Section VIII (not listed in items 1-6)",
       "A fact the Section VIII list does not name changed: a person decides.")
 def unlisted_fact_changed(change, diff) -> Iterator[Match]:
-    """Legal basis, retention, children, role, safeguard, breach notification or fee changed."""
+    """Legal basis, retention, role, safeguard, breach notification or fee changed."""
     if change.kind in UNLISTED_KINDS:
         yield Match(change)
 
@@ -52,9 +70,7 @@ def updated_on_note(change, diff) -> Iterator[Match]:
 @rule("prose-substantive", "review", "Section VIII (no fact changed; a person decides)",
       "The wording changed in substance but no fact did: needs a recorded decision.", target="clause")
 def prose_substantive(change, diff) -> Iterator[Match]:
-    """Words added, removed or replaced (not typos) in a clause whose facts did not change."""
-    if change.id in diff.fact_clauses:
-        return
+    """Words added, removed or replaced (not typos) in a clause no fact rule judged."""
     if change.kind in ("added", "removed"):
         if change.fields and change.id not in diff.fact_subtrees:
             yield Match(event=f"clause-{change.kind}", values={"label": change.label})
@@ -67,8 +83,9 @@ def prose_substantive(change, diff) -> Iterator[Match]:
       "Only typos, case or punctuation changed, or facts were regrouped without changing.",
       target="clause")
 def wording_editorial(change, diff) -> Iterator[Match]:
-    """Typo, case and punctuation fixes; facts moved between clauses without changing."""
-    if change.id in diff.fact_clauses or change.kind in ("added", "removed"):
+    """Typo, case and punctuation fixes; facts restated that no fact rule judged (a contact
+    given in one more place)."""
+    if change.kind in ("added", "removed"):
         return
     if change.fields and change.prose_editorial:
         yield Match(event="typo", values={"label": change.label})
@@ -76,13 +93,52 @@ def wording_editorial(change, diff) -> Iterator[Match]:
         yield Match(event="facts-regrouped", values={"label": change.label})
 
 
-@rule("clause-moved", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
-      "A clause moved to another place; its wording is unchanged.", target="clause")
-def clause_moved(change, diff) -> Iterator[Match]:
-    """A clause under another parent, or out of its old order among its siblings."""
-    if "moved" in change.kinds and change.id not in diff.fact_clauses:
-        yield Match(event="moved", values={"parent": change.new_path[-1] if change.new_path else None,
+def _parent(path: tuple[str, ...] | None) -> str | None:
+    return path[-1] if path else None
+
+
+def _context(nodes: dict, path: tuple[str, ...] | None) -> frozenset:
+    """The keys of the facts a clause's ancestors state: what its lead-ins say about it."""
+    return frozenset(f.key for ancestor in (path or ()) if ancestor in nodes
+                     for f in nodes[ancestor].facts if f.kind in CONTEXT_KINDS)
+
+
+def _carries_facts(diff, change) -> bool:
+    node = diff.new_nodes.get(change.id)
+    if node is None:
+        return False
+    return bool(node.facts) or any(change.id in n.path and n.facts for n in diff.new_nodes.values())
+
+
+@rule("moved-into-new-context", "material", "Section VIII items 1 and 3 (read under another lead-in)",
+      "A clause with facts moved under another parent whose facts differ: it now says something else.",
+      target="clause")
+def moved_into_new_context(change, diff) -> Iterator[Match]:
+    """Moved to another parent, carrying facts, into surroundings whose facts (legal basis,
+    recipients, purposes, data) differ from where it was."""
+    if "moved" not in change.kinds or _parent(change.old_path) == _parent(change.new_path):
+        return
+    if _carries_facts(diff, change) and \
+            _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path):
+        yield Match(event="moved-context", values={"old": _parent(change.old_path), "parent": _parent(change.new_path),
+                                                   "label": change.label}, favourable=None)
+
+
+@rule("moved-to-another-parent", "review", "Section VIII (read under another lead-in; a person decides)",
+      "A clause moved under another parent: its lead-in, and so its meaning, may differ.", target="clause")
+def moved_to_another_parent(change, diff) -> Iterator[Match]:
+    """Moved to another parent (a list whose lead-in may give it another meaning)."""
+    if "moved" in change.kinds and _parent(change.old_path) != _parent(change.new_path):
+        yield Match(event="moved", values={"old": _parent(change.old_path), "parent": _parent(change.new_path),
                                            "label": change.label})
+
+
+@rule("clause-reordered", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
+      "A clause moved within its own list; its parent and wording are unchanged.", target="clause")
+def clause_reordered(change, diff) -> Iterator[Match]:
+    """Out of its old order among its siblings, under the same parent."""
+    if "moved" in change.kinds:
+        yield Match(event="reordered", values={"parent": _parent(change.new_path), "label": change.label})
 
 
 @rule("renumbered-only", "none", "Numbering is generated by the renderer (not a change)",
