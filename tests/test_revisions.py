@@ -304,3 +304,15 @@ def test_classifier_agrees_with_the_set():
     print(report)
     low = below_material(rows)
     assert agreed / total >= AGREEMENT and not low, report
+
+
+def test_docs_report_the_current_agreement():
+    """docs/rules.md states the figure this set gives today."""
+    import re as _re
+
+    agreed, total, rows = evaluate()
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    stated = _re.search(r"Agreement: (\d+)/(\d+) \(([\d.]+) %\)", docs)
+    assert stated, "docs/rules.md has no 'Agreement: n/N (x %)' line"
+    assert (int(stated.group(1)), int(stated.group(2))) == (agreed, total)
+    assert stated.group(3) == f"{100 * agreed / total:.1f}"

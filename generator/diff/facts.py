@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 FactChangeKind = Literal["added", "removed", "modified"]
 Merged = dict[str, list[Any]]
 
-_LIST_FIELDS = frozenset({"channels"})
+_LIST_FIELDS = frozenset({"channels", "circumstances"})
 
 
 @dataclass(frozen=True)

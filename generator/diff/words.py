@@ -67,18 +67,26 @@ LOADED_PAIRS: tuple[tuple[str, str], ...] = (
 LOADED_PREFIXES: tuple[str, ...] = ("un", "in", "im", "il", "ir", "non", "dis", "mis", "anti", "de",
                                     "counter", "de-", "non-", "re", "pre", "post", "sub", "over", "under")
 
-#: British → American endings of the same word (``organisation`` → ``organization``)
-_VARIANT_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
-    ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"), ("tre", "ter"), ("tres", "ters"),
-    ("ogue", "og"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"),
-)
-#: variants no ending rule covers without also excusing real typos (``absence`` / ``absense``)
+#: British → American spellings of the same word, as rewrite rules on the British form
+#: (``organisations`` → ``organizations``, ``behavioural`` → ``behavioral``, ``centre`` → ``center``)
+_AMERICAN: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"([a-z]{2,})is(e|ed|es|ing|ation|ations|er|ers|able)$", r"\1iz\2"),
+    (r"([a-z]{2,})ys(e|ed|es|ing|er|ers)$", r"\1yz\2"),
+    (r"([a-z]{2,})our(s|ed|ing|al|ally|ite|ites|able|ful|less)?$", r"\1or\2"),
+    (r"([a-z]{3,})tre(s)?$", r"\1ter\2"),
+    (r"([a-z]{2,}[aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+    (r"([a-z]{2,})ogue(s)?$", r"\1og\2"),
+))
+#: variants no rewrite rule covers without also excusing real typos (``absence`` / ``absense``)
 _VARIANT_WORDS = frozenset({("programme", "program"), ("cheque", "check"), ("grey", "gray"),
                             ("enquiry", "inquiry"), ("enquiries", "inquiries"), ("e-mail", "email"),
                             ("whilst", "while"), ("amongst", "among"), ("licence", "license"),
                             ("defence", "defense"), ("offence", "offense"), ("judgement", "judgment"),
                             ("acknowledgement", "acknowledgment"), ("ageing", "aging")})
+#: privacy terms the frequency dictionary lacks, in their American spelling
+EXTRA_WORDS = frozenset({"anonymize", "anonymized", "anonymizes", "anonymizing", "anonymization",
+                         "pseudonymize", "pseudonymized", "pseudonymization", "deidentify", "de-identify",
+                         "de-identified", "de-identification", "desensitize", "desensitized"})
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')]+[^\s<>\"').,;:!?]", re.I)
@@ -113,21 +121,28 @@ def _in_dictionary(word: str) -> bool:
 
 def is_english_word(token: str) -> bool:
     """``token`` (or each part of a hyphenated token; a possessive ``'s`` aside) is an English word."""
+    if token.lower() in EXTRA_WORDS:
+        return True
     parts = [p for p in token.lower().strip("'-").split("-") if p]
-    return bool(parts) and all(_in_dictionary(p) or (p.endswith("'s") and _in_dictionary(p[:-2]))
+    return bool(parts) and all(_in_dictionary(p) or p in EXTRA_WORDS or (p.endswith("'s") and _in_dictionary(p[:-2]))
                                for p in parts)
 
 
+def american(word: str) -> str:
+    """The American spelling of a British-spelled word (the word itself when no rule applies)."""
+    word = word.lower()
+    for pattern, replacement in _AMERICAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def is_variant_spelling(a: str, b: str) -> bool:
-    """The same word spelled the British and the American way (either way round)."""
+    """The same word spelled the British and the American way (either way round): one is the
+    other's American form, and that American form is a word (not a typo dressed as a variant)."""
     a, b = a.lower(), b.lower()
     if (a, b) in _VARIANT_WORDS or (b, a) in _VARIANT_WORDS:
         return True
-    for uk, us in _VARIANT_ENDINGS:
-        for x, y in ((a, b), (b, a)):
-            if x.endswith(uk) and y.endswith(us) and x[: -len(uk)] == y[: -len(us)] and len(x) > len(uk) + 2:
-                return is_english_word(y)  # the American form is a word: not a typo dressed as a variant
-    return False
+    return a != b and ((american(a) == b and is_english_word(b)) or (american(b) == a and is_english_word(a)))
 
 
 def is_loaded(a: str, b: str) -> bool:

@@ -9,9 +9,10 @@ not be put to a new use by a quiet change of the notice.
 
 Facts are compared clause by clause: a right removed from the clause that gives it to
 one audience is removed for that audience, even if another clause still gives it to
-another. Novelty ("newly collected", "newly provided") is asked of the whole old
-version (``diff.stated_before``): a category collected elsewhere already is not newly
-collected, and falls to the material rules.
+another; a sensitive category added to a clause is collected for that clause's purpose
+(PIPL Art. 29: separate consent for each processing of sensitive information), even if
+another clause collects it already; data newly transferred or disclosed in a clause is
+newly provided to another handler there (PIPL Art. 23, 25).
 """
 from __future__ import annotations
 
@@ -50,9 +51,8 @@ def right_narrowed(change, diff) -> Iterator[Match]:
 @rule("sensitive-data-added", "consent", "PIPL Art. 29; Part 1 Definition 5",
       "A sensitive personal-information category is newly collected.")
 def sensitive_data_added(change, diff) -> Iterator[Match]:
-    """A data category, sensitive by Definition 5 (or marked so), that the old version did
-    not collect anywhere."""
-    if change.kind == "data" and change.change == "added" and not diff.stated_before(change.key):
+    """A data category, sensitive by Definition 5 (or marked so), added to a clause."""
+    if change.kind == "data" and change.change == "added":
         codes = change.values("new", "code")
         if any(vocab.is_sensitive(c) for c in codes) or True in change.values("new", "sensitive"):
             yield Match(change, sensitive=True, favourable=False)
@@ -76,14 +76,21 @@ def _collected_children_before(diff) -> bool:
 @rule("purpose-for-collected-data", "consent", "PIPL Art. 14; FTC (2024) on retroactive changes",
       "Data already collected for a stated purpose is to be used for a new one.")
 def purpose_for_collected_data(change, diff) -> Iterator[Match]:
-    """A new purpose added to a clause that already stated the data it uses."""
+    """A new purpose added to a clause that already stated the data it uses; or a purpose new
+    to the statement, in a new clause, for data the statement already collected."""
     if change.kind != "purpose" or change.change != "added":
         return
     for clause in change.clauses:
         old, new = diff.old_nodes.get(clause), diff.new_nodes.get(clause)
-        if old is None or new is None:
+        if new is None:
             continue
-        data = {f.code for f in old.facts if f.kind == "data"} & {f.code for f in new.facts if f.kind == "data"}
+        new_data = {f.key: f.code for f in new.facts if f.kind == "data"}
+        if old is not None:
+            data = {f.code for f in old.facts if f.kind == "data"} & set(new_data.values())
+        elif not diff.stated_before(change.key):
+            data = {code for key, code in new_data.items() if diff.stated_before(key)}
+        else:
+            data = set()
         if data:
             yield Match(change, collected=tuple(sorted(data)), favourable=False)
             return
@@ -92,7 +99,9 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
 @rule("data-to-new-controller", "consent", "PIPL Art. 23 (separate consent to provide data to another handler)",
       "Personal data is newly provided to another controller (transferred, disclosed, or sold).")
 def data_to_new_controller(change, diff) -> Iterator[Match]:
-    """A recipient, new to the statement, that receives data as a handler in its own right."""
-    if change.kind == "recipient" and change.change == "added" and not diff.stated_before(change.key):
+    """A recipient added to a clause that receives data as a handler in its own right (by
+    transfer, public disclosure, or a controller's code), even if another clause already
+    provides other data to it."""
+    if change.kind == "recipient" and change.change == "added":
         if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS:
             yield Match(change, favourable=False)

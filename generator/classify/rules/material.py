@@ -130,6 +130,9 @@ def contacts_changed(change, diff) -> Iterator[Match]:
 def children_protection_lowered(change, diff) -> Iterator[Match]:
     """The age under which users count as children went down, parental consent is no longer
     required, or the clause no longer states how children are protected."""
+    if change.kind == "legal-basis" and change.change == "removed" and "av:GuardianConsent" in change.key:
+        yield Match(change, favourable=False)  # a guardian's consent no longer required
+        return
     if change.kind != "children":
         return
     old_age, new_age = change.values("old", "max_age"), change.values("new", "max_age")

@@ -28,8 +28,11 @@ CONTEXT_KINDS = frozenset({"legal-basis", "recipient", "disclosure", "purpose", 
 @rule("children-protection-raised", "review", "Part 1 Definition 5; PIPL Art. 31 (in the user's favour)",
       "Children are protected more (a higher age threshold, parental consent added): a person confirms.")
 def children_protection_raised(change, diff) -> Iterator[Match]:
-    """Any other change of the children fact: never consent, and said to be in the user's favour
-    when the threshold rose or parental consent was added."""
+    """Any other change of the children fact (or a guardian's consent newly required): never
+    consent, and said to be in the user's favour when the threshold rose or consent was added."""
+    if change.kind == "legal-basis" and change.change == "added" and "av:GuardianConsent" in change.key:
+        yield Match(change, favourable=True)
+        return
     if change.kind == "children":
         old_age, new_age = change.values("old", "max_age"), change.values("new", "max_age")
         raised = (old_age and new_age and min(new_age) > min(old_age)) or \
@@ -103,6 +106,11 @@ def _context(nodes: dict, path: tuple[str, ...] | None) -> frozenset:
                      for f in nodes[ancestor].facts if f.kind in CONTEXT_KINDS)
 
 
+def _section(path: tuple[str, ...] | None) -> str | None:
+    """The section of Part 2 a path runs through (None outside Part 2)."""
+    return path[1] if path and len(path) > 1 and path[0] == "statement" else None
+
+
 def _carries_facts(diff, change) -> bool:
     node = diff.new_nodes.get(change.id)
     if node is None:
@@ -111,15 +119,17 @@ def _carries_facts(diff, change) -> bool:
 
 
 @rule("moved-into-new-context", "material", "Section VIII items 1 and 3 (read under another lead-in)",
-      "A clause with facts moved under another parent whose facts differ: it now says something else.",
-      target="clause")
+      "A clause with facts moved into another section, or under a lead-in whose facts differ: its "
+      "facts now say something else.", target="clause")
 def moved_into_new_context(change, diff) -> Iterator[Match]:
-    """Moved to another parent, carrying facts, into surroundings whose facts (legal basis,
-    recipients, purposes, data) differ from where it was."""
+    """Moved to another parent carrying facts (a purpose, a recipient, a legal basis...), into
+    another section (collection → sharing) or surroundings whose facts differ. Within a section,
+    under lead-ins that carry no facts, a person decides (``moved-to-another-parent``)."""
     if "moved" not in change.kinds or _parent(change.old_path) == _parent(change.new_path):
         return
-    if _carries_facts(diff, change) and \
-            _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path):
+    if _carries_facts(diff, change) and (
+            _section(change.old_path) != _section(change.new_path)
+            or _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path)):
         yield Match(event="moved-context", values={"old": _parent(change.old_path), "parent": _parent(change.new_path),
                                                    "label": change.label}, favourable=None)
 
