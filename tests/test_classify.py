@@ -403,3 +403,25 @@ def test_rules_command_text_and_json(run):
     data = json.loads(run("rules", "--format", "json").out)
     assert data["levels"] == ["none", "editorial", "review", "material", "consent"]
     assert len(data["rules"]) == 26 and all(r["doc"] for r in data["rules"])
+
+
+def test_findings_say_when_a_change_favours_the_user():
+    """Direction: a right widened or data dropped is material (VIII lists it) and says "in your
+    favour"; only changes against the user ever need consent; JSON carries it as data."""
+    from generator.report import report_to_json
+
+    cases = [  # (edit, rule, level, favourable)
+        (lambda t: _add_channel(t, "rights.copy.request", "av:Phone"), "rights-changed", "material", True),
+        (lambda t: t.drop_fact("collect.account.special-benefits.data", code="av:WeChatID"),
+         "data-category-changed", "material", True),
+        (lambda t: t.drop_fact("rights.copy.request", code="av:RightToCopy"), "right-removed", "consent", False),
+        (lambda t: t.find("children.age")["facts"][0].update(max_age=16), "children-protection-raised", "review", True),
+    ]
+    for edit, rule_id, level, favourable in cases:
+        report = classify_pair(base(), edited(base(), edit))
+        [hit] = rule_hits(report, rule_id)
+        assert (hit.level, hit.match.favourable) == (level, favourable)
+        assert finding_text(hit).endswith("(in your favour)") is favourable, finding_text(hit)
+        [data] = [f for f in report_to_json(report)["findings"] if f["rule"] == rule_id]
+        assert data["favourable"] is favourable
+        assert not (favourable and level == "consent")

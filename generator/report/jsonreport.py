@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Version
 
 #: Version of the JSON document :func:`report_to_json` returns.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 #: The JSON Schema every :func:`report_to_json` result validates against.
 SCHEMA_PATH = schemas_dir() / "diff.schema.json"
 
@@ -53,6 +53,7 @@ def finding_to_json(f: "Finding", words: Words = ENGLISH) -> dict[str, Any]:
         "clause": f.clause, "clauses": list(f.clauses), "change": f.change,
         "level": f.level, "rule": f.rule, "rule_level": f.rule_level,
         "citation": f.citation, "explanation": f.explanation, "text": words.finding(f),
+        "favourable": f.match.favourable,
         "decision": None if d is None else {
             "level": d.level, "rationale": d.rationale, "decided_by": d.decided_by,
             "decided_on": d.decided_on.isoformat(), "recorded_in": f.decided_in},
