@@ -12,9 +12,18 @@ The statement body is an HTML fragment (``templates/site/statement.html.j2``) in
 every section and clause carries its permanent id, so ``#<clause id>`` is a permalink
 target in every version and locale. Links between pages are Markdown links, so mkdocs'
 strict mode checks them and their anchors.
+
+Source text is text everywhere (stored XSS): Material prints a page's ``title`` (front
+matter), navigation titles and search titles as HTML, so those get the text
+HTML-escaped (:func:`html_text`); text in the Markdown itself goes through
+:func:`md_text`, an escape for Python-Markdown (what mkdocs runs), which neither
+reads ``\\<`` nor ``\\&`` as escapes; the statement body is an autoescaped HTML
+fragment.
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +38,35 @@ if TYPE_CHECKING:
 
 
 
+#: Python-Markdown's backslash escapes (``Markdown.ESCAPED_CHARS``, with the tables
+#: extension's ``|``); ``<``, ``>`` and ``&`` become entities instead.
+_PYMD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+#: Anything that could end a line of Markdown (Python-Markdown reads ``\r`` as one).
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def html_text(text: str) -> str:
+    """Source text for a place Material prints as HTML (page, navigation and search titles)."""
+    return html.escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Source text as literal text on one line of the site's Markdown (a heading, a table
+    cell, an admonition's body): no markup, link, HTML, entity, attribute list or line
+    break survives, and the reader sees exactly ``text`` (line breaks as spaces).
+
+    ``markup.escape_markdown`` is CommonMark's escape (the merchant notices, read by
+    markdown-it); Python-Markdown keeps the backslash of ``\\<``, ``\\&`` or ``\\~``.
+    """
+    one_line = _LINE_BREAKS.sub(" ", text).strip()
+    return _PYMD_ESCAPABLE.sub(r"\\\1", html.escape(one_line, quote=False))
+
+
 def render_template(name: str, gettext, locale: str = "en", **context: Any) -> str:
-    """Render one of ``templates/site/`` with ``gettext`` for its interface strings."""
-    return rendering.render_template(name, gettext, locale=locale, **context)
+    """Render one of ``templates/site/`` with ``gettext`` for its interface strings
+    (and :func:`md_text` and :func:`html_text` for the source text they show)."""
+    return rendering.render_template(name, gettext, locale=locale, md_text=md_text, html_text=html_text,
+                                     **context)
 
 
 @dataclass(frozen=True)
@@ -110,10 +145,14 @@ def interface_strings(tr: "Translator") -> dict[str, str]:
 
 
 def nav(history: "History", strings: dict[str, str]) -> list:
-    """The navigation: the statement, the history, and every version (newest first)."""
-    versions = [{v.version: version_path(v)} for v in reversed(history.versions)]
-    return [{strings["nav.statement"]: "index.md"}, {strings["nav.history"]: "history/index.md"},
-            {strings["nav.versions"]: versions}]
+    """The navigation: the statement, the history, and every version (newest first).
+
+    Material prints navigation titles as HTML: each is escaped (a version id cannot hold
+    markup, its pattern forbids it; it is escaped all the same)."""
+    versions = [{html_text(v.version): version_path(v)} for v in reversed(history.versions)]
+    return [{html_text(strings["nav.statement"]): "index.md"},
+            {html_text(strings["nav.history"]): "history/index.md"},
+            {html_text(strings["nav.versions"]): versions}]
 
 
 def locale_pages(history: "History", locale: str) -> list[Page]:

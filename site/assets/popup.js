@@ -145,6 +145,13 @@
   }
 
   /* ---------------------------------------------------------------- dialog */
+  /* Every text of the dialog goes in as text (textContent, setAttribute), never as HTML; a
+   * link from versions.json is followed only to an http(s) address. */
+  function httpUrl(url, base) {
+    var u = new URL(url, base);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -182,13 +189,14 @@
     (opts.changes || []).forEach(function (c) { list.appendChild(el("li", null, c.text)); });
     if (list.children.length) { dialog.appendChild(list); }
     var links = el("p");
-    if (opts.redline) {
-      links.appendChild(el("a", { href: new URL(opts.redline, base).href, "class": "av-notices-redline" },
-        s["popup.redline"]));
+    var redline = opts.redline && httpUrl(opts.redline, base);
+    var statement = opts.statement && httpUrl(opts.statement, base);
+    if (redline) {
+      links.appendChild(el("a", { href: redline, "class": "av-notices-redline" }, s["popup.redline"]));
     }
-    if (opts.statement) {
+    if (statement) {
       if (links.children.length) { links.appendChild(document.createTextNode(" · ")); }
-      links.appendChild(el("a", { href: new URL(opts.statement, base).href }, s["popup.statement"]));
+      links.appendChild(el("a", { href: statement }, s["popup.statement"]));
     }
     if (links.children.length) { dialog.appendChild(links); }
     if (consent) { dialog.appendChild(el("p", { "class": "av-notices-note" }, s["popup.consent.note"])); }
