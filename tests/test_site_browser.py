@@ -64,6 +64,19 @@ def latest(manifest):
     return next(v for v in manifest["versions"] if v["current"])
 
 
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression until it is true. Playwright's wait_for_function evaluates
+    its string with eval() in the page, which the site's Content Security Policy forbids (no
+    'unsafe-eval'); page.evaluate goes through the DevTools protocol, which the policy allows."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{page.url}: never true: {expression}")
+        page.wait_for_timeout(50)
+
+
 @pytest.fixture
 def new_page(browser):
     """Pages in fresh contexts (empty storage); fails the test on any console error."""
@@ -89,7 +102,7 @@ def new_page(browser):
 
 def _settled(page):
     """Wait until popup.js has decided (dialog shown or not)."""
-    page.wait_for_function("!!(window.AllValueNotices && window.AllValueNotices.decision)")
+    wait_until(page, "!!(window.AllValueNotices && window.AllValueNotices.decision)")
 
 
 def _stored(page):
@@ -224,7 +237,7 @@ def test_clause_permalink_scrolls_to_clause(new_page, base, latest, locale):
     page = new_page()
     for path in ("", f"versions/{latest['version']}/", "versions/2023-08-25/"):
         page.goto(f"{base}{locale}/{path}#{CLAUSE}")
-        page.wait_for_function(f"document.getElementById('{CLAUSE}').getBoundingClientRect().top < 200")
+        wait_until(page, f"document.getElementById('{CLAUSE}').getBoundingClientRect().top < 200")
         top = page.evaluate(f"document.getElementById('{CLAUSE}').getBoundingClientRect().top")
         assert 0 <= top < 200, (locale, path, top)
 
@@ -238,7 +251,7 @@ def test_locale_switcher_keeps_page_and_clause(new_page, base):
         page.click(f"a.md-select__link[hreflang={target}]")
         page.wait_for_url(f"{base}{target}/versions/2023-08-25/#{CLAUSE}")
         assert page.evaluate("document.documentElement.lang").startswith(target[:2])
-        page.wait_for_function(f"document.getElementById('{CLAUSE}').getBoundingClientRect().top < 200")
+        wait_until(page, f"document.getElementById('{CLAUSE}').getBoundingClientRect().top < 200")
 
 
 def test_search_finds_a_chinese_term(new_page, base):
