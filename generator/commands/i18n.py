@@ -39,10 +39,11 @@ def extract_cmd(source_dir, locales_dir):
 def update_cmd(source_dir, locales_dir, locale_tags):
     """Extract, then merge into every locale: changed English becomes fuzzy, with #| msgid."""
     from ..i18n import TRANSLATED_LOCALES, update
-    from ..i18n.catalogs import po_path
+    from ..i18n.catalogs import check_locales_dir, po_path
     from ..i18n.locales import negotiate
     from ..source.loader import load_source
 
+    check_locales_dir(locales_dir)  # the catalogs to merge into must be there
     locales = tuple(dict.fromkeys(negotiate(t) for t in locale_tags)) or TRANSLATED_LOCALES
     locales = tuple(l for l in locales if l in TRANSLATED_LOCALES)
     for r in update(load_source(source_dir), locales_dir, locales):
@@ -63,9 +64,11 @@ def update_cmd(source_dir, locales_dir, locale_tags):
 def status_cmd(source_dir, locales_dir, fmt, locale_tags, version_ids, require_complete):
     """Per locale and version: translated / stale / missing clauses and their ids."""
     from ..i18n import TRANSLATED_LOCALES, status
+    from ..i18n.catalogs import check_locales_dir
     from ..i18n.locales import negotiate
     from ..source.loader import load_source
 
+    check_locales_dir(locales_dir)
     source = load_source(source_dir)
     locales = tuple(dict.fromkeys(negotiate(t) for t in locale_tags)) or TRANSLATED_LOCALES
     versions = [v for p in source.policies.values() for v in p.versions]

@@ -22,9 +22,11 @@ from .common import source_option, write_output
 def command(source_dir, version_id, fmt, locale_tag, allow_fallback, locales_dir, output):
     """Render the statement as Markdown, HTML or plain text, in a locale."""
     from ..rendering import render_localized
+    from ..i18n.catalogs import check_locales_dir
     from ..i18n.locales import negotiate
     from ..source.loader import load_source
 
     locale = negotiate(locale_tag)  # a bad tag fails before the source is read
+    check_locales_dir(locales_dir)  # so does a --locales folder that is not there, even for en
     version = load_source(source_dir).version(version_id)
     write_output(render_localized(version, fmt, locale, allow_fallback, locales_dir=locales_dir), output)

@@ -24,8 +24,12 @@ English it was translated from as ``#| msgid`` — what ``msgmerge`` does with
 ``msgctxt`` — so a translator sees exactly what changed. The interface domain,
 which has no ids, is merged with Babel's ``Catalog.update``.
 
-Catalogs are read with Babel's ``read_po`` (its compile statistics overcount);
-``.mo`` files are never written: interface strings compile in memory.
+Catalogs are read with Babel's ``read_po`` (its compile statistics overcount), after
+:func:`check_po` has checked them line by line as the source is checked: Babel reads an
+unterminated string, a stray line or a ``msgstr`` without ``msgid`` without a word (and
+renders truncated text), so every such problem is an error at ``path:line:col``. A catalog
+must be UTF-8 and at most :data:`MAX_CATALOG_BYTES`. ``.mo`` files are never written:
+interface strings compile in memory.
 """
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ import copy
 import datetime as dt
 import io
 import os
+import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..resources import locales_dir, package_dir, site_project_dir, templates_dir
+from ..source.inputs import cannot_read, character_name, decode, read_bytes
 from .locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
 
 if TYPE_CHECKING:
@@ -74,8 +81,28 @@ NOTICE = ("Translated by the allvalue-notices project (policy as code).\n"
           "# This is not AllValue's own published text; the English governs.")
 
 
+#: A catalog larger than this is refused before it is read (statement.po is ~100 KB).
+MAX_CATALOG_BYTES = 10 * 1024 * 1024
+
+
 def locales_path(locales_dir: str | Path | None) -> Path:
     return Path(locales_dir) if locales_dir is not None else LOCALES_DIR
+
+
+def check_locales_dir(locales_dir: str | Path | None) -> None:
+    """A catalogs directory named by the user (``--locales DIR``) must be one: a missing
+    folder is an error naming it, never "every clause missing"."""
+    if locales_dir is None:
+        return
+    path = Path(locales_dir)
+    try:
+        is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: locales directory not found (--locales DIR)") from None
+    except OSError as e:
+        raise cannot_read(path, e) from None
+    if not is_dir:
+        raise UsageError(f"{path}: not a directory (--locales DIR)")
 
 
 def po_path(locales_dir: str | Path | None, locale: str, domain: str) -> Path:
@@ -106,28 +133,226 @@ def content_entries(version: Version) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def read_catalog(path: Path) -> Catalog:
-    """The catalog at ``path`` (cached until the file changes); PO syntax errors
-    become :class:`SourceErrors` at ``path:line``."""
+def read_catalog(path: str | Path) -> Catalog:
+    """The catalog at ``path`` (cached until the file changes); a catalog that does not
+    check (:func:`check_po`) or cannot be read becomes :class:`SourceErrors` at ``path:line:col``."""
+    path = Path(path)
     try:
-        st = path.stat()
-    except FileNotFoundError:
+        st = os.stat(path)
+    except FileNotFoundError as e:
+        if os.path.lexists(path):  # a broken link
+            raise cannot_read(path, e) from None
         raise UsageError(f"{path}: no such catalog (run `notices i18n update`)") from None
-    return _read_catalog(str(path), st.st_mtime_ns, st.st_size)
+    except OSError as e:
+        raise cannot_read(path, e) from None
+    # the file's identity, not only its name: a relative name means another file elsewhere
+    return _read_catalog(str(path), os.path.abspath(path),
+                         (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size))
+
+
+def read_catalog_if_present(path: str | Path) -> Catalog | None:
+    """The catalog at ``path``, or None when there is nothing there at all (a locale not
+    translated yet); any other problem is an error, as for :func:`read_catalog`."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:  # not a directory on the way, permission...
+        raise cannot_read(path, e) from None
+    return read_catalog(path)
 
 
 @lru_cache(maxsize=32)
-def _read_catalog(path: str, mtime_ns: int, size: int) -> Catalog:
+def _read_catalog(path: str, absolute: str, identity: tuple) -> Catalog:
     from babel.messages.pofile import PoFileError, read_po
 
-    with open(path, "rb") as f:
-        try:
-            catalog = read_po(f, abort_invalid=True)
-        except PoFileError as e:
-            raise SourceErrors([SourceError(path, getattr(e, "lineno", None), None, str(e))]) from None
+    text = decode(path, read_bytes(path, MAX_CATALOG_BYTES))
+    lines = text.split("\n")
+    errors = check_po(path, lines, unique_context=Path(path).stem in ID_KEYED_DOMAINS)
+    if errors:
+        raise SourceErrors(errors)
+    try:
+        catalog = read_po(lines, abort_invalid=True)
+    except PoFileError as e:  # check_po refuses what Babel refuses; this is a safety net
+        line = getattr(e, "lineno", None)
+        raise SourceErrors([SourceError(path, None if line is None else line + 1, None, str(e))]) from None
+    except Exception as e:  # a header field Babel cannot use (Language, Plural-Forms...)
+        line = _bad_header_line(lines)
+        raise SourceErrors([SourceError(path, line, None if line is None else 1,
+                                        f"the catalog header cannot be read: {e}")]) from None
     for m in [*catalog, *catalog.obsolete.values()]:
         _previous_from_comments(m)
     return catalog
+
+
+def _bad_header_line(lines: list[str]) -> int | None:
+    """The line of the header field Babel fails on (each is read alone), else of the header."""
+    from babel.messages.pofile import read_po
+
+    start = next((i for i, line in enumerate(lines) if line.strip() == 'msgid ""'), None)
+    if start is None or start + 1 >= len(lines) or not lines[start + 1].startswith("msgstr"):
+        return None
+    end = start + 2
+    while end < len(lines) and lines[end].lstrip().startswith('"'):
+        try:
+            read_po(['msgid ""', 'msgstr ""', lines[end]], abort_invalid=True)
+        except Exception:
+            return end + 1
+        end += 1
+    return start + 2
+
+
+# -- checking a PO file -------------------------------------------------------------------
+_PO_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[[0-9]+\]|msgstr)(?=[\s\"]|$)")
+_PO_WORD = re.compile(r"[^\s\"]+")
+#: the escapes Babel reads (any other would be shown with its backslash)
+_PO_ESCAPES = frozenset('\\"ntr')
+# C0 controls but the tab, and DEL and the C1 controls
+_PO_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_PO_CHARSET = re.compile(r"^Content-Type:.*?charset=([^\s;\\]+)", re.I)
+
+
+_PO_GOOD_STRING = re.compile(r'"((?:[^"\\]|\\[\\"ntr])*)"\s*$')
+
+
+def _po_string(line: str, start: int) -> tuple[str | None, int, str | None]:
+    """Read the quoted string at ``line[start]``: (its raw content, the index after it, the
+    problem) -- the problem and the index where it is when it does not read."""
+    good = _PO_GOOD_STRING.match(line, start)
+    if good:  # the common case, at C speed
+        return good.group(1), len(line), None
+    if start >= len(line) or line[start] != '"':
+        return None, start, "expected a quoted string"
+    i = start + 1
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\":
+            if i + 1 >= len(line):
+                break
+            if line[i + 1] not in _PO_ESCAPES:
+                return None, i, (f"unknown escape '\\{line[i + 1]}' "
+                                 "(use \\\\, \\\", \\n, \\t or \\r)")
+            i += 2
+            continue
+        if ch == '"':
+            rest = line[i + 1:]
+            if rest.strip():
+                return None, i + 1 + (len(rest) - len(rest.lstrip())), "unexpected text after the string"
+            return line[start + 1:i], len(line), None
+        i += 1
+    return None, start, "unterminated string"
+
+
+def check_po(path: str | Path, lines: list[str], unique_context: bool = False) -> list[SourceError]:
+    """Every syntax problem of a PO file (its lines, without line breaks), at ``path:line:col``.
+
+    The grammar gettext's ``msgfmt`` reads, as Babel writes it: comments (``#``), and
+    entries of ``msgctxt``? ``msgid`` (``msgid_plural``)? ``msgstr`` (or ``msgstr[N]``),
+    each a keyword and a quoted string, continued by quoted strings on the lines right
+    after it; obsolete entries (``#~``) and previous msgids (``#|``) the same. Also
+    refused: control characters, escapes Babel does not read, a second entry with the
+    same msgctxt and msgid (with the same msgctxt alone when ``unique_context``: the
+    domains keyed by id), and a header declaring a charset other than UTF-8.
+    """
+    errors: list[SourceError] = []
+    state: str | None = None      # the last keyword of the entry being read
+    entry_line = 0                # where the entry starts
+    where: dict[str, int] = {}    # the line of each keyword of the entry
+    parts: dict[str, str] = {}    # the raw string of each keyword of the entry
+    seen: dict[tuple, int] = {}   # the key of each entry -> its line
+    can_continue = False          # a string line here continues the last keyword's string
+    obsolete = False
+
+    def error(number: int, column: int, message: str) -> None:
+        errors.append(SourceError(path, number, column, message))
+
+    def finish() -> None:
+        """The entry being read is over: it must have had its msgstr."""
+        if state == "msgctxt":
+            error(where["msgctxt"], 1, "msgctxt without a msgid after it")
+        elif state in ("msgid", "msgid_plural"):
+            error(where["msgid"], 1, "msgid without a msgstr after it")
+
+    for number, raw in enumerate(lines, 1):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        bad = _PO_CONTROL.search(line)
+        if bad:
+            error(number, bad.start() + 1, f"{character_name(bad.group())} is not allowed in a catalog")
+            can_continue = False
+            continue
+        body = line.lstrip()
+        if not body:
+            can_continue = False  # Babel never writes a string after a blank line
+            continue
+        column = len(line) - len(body)  # where ``body`` starts, 0-based
+        previous = False  # a previous msgid (#|): checked, not part of the entry
+        if body.startswith("#~") or body.startswith("#|"):
+            previous = body.startswith("#|")
+            rest = body[2:]
+            if not previous and rest.lstrip().startswith("|"):  # #~| : obsolete and previous
+                rest, previous, column = rest.lstrip()[1:], True, column + len(rest) - len(rest.lstrip()) + 1
+            column += 2 + len(rest) - len(rest.lstrip())
+            body = rest.lstrip()
+            if not body.startswith('"') and not _PO_KEYWORD.match(body):
+                can_continue = False  # "#~" alone, or a comment that starts like one
+                continue
+            obsolete = obsolete if previous else True
+        elif body.startswith("#"):
+            can_continue = False  # a comment
+            continue
+        else:
+            obsolete = False
+        keyword = _PO_KEYWORD.match(body)
+        if keyword is None and not body.startswith('"'):
+            word = _PO_WORD.match(body)
+            error(number, column + 1, f"unknown keyword {word.group() if word else body[:1]!r}")
+            can_continue = False
+            continue
+        at = 0 if keyword is None else len(body) - len(body[keyword.end():].lstrip())
+        content, at, problem = _po_string(body, at)
+        if problem:
+            error(number, column + at + 1, problem)
+        if keyword is None:  # a string continuing the last keyword's
+            if not can_continue:
+                error(number, column + 1, "a quoted string must follow a keyword or another string line")
+            elif content is not None and not previous and state is not None:
+                parts[state] = parts.get(state, "") + content
+                charset = _PO_CHARSET.match(content)
+                if (charset and state == "msgstr" and parts.get("msgid") == "" and "msgctxt" not in parts
+                        and charset.group(1).lower() not in ("utf-8", "utf8")):
+                    error(number, column + 1,
+                          f"the catalog declares charset {charset.group(1)}; catalogs must be UTF-8")
+            can_continue = can_continue and not problem
+            continue
+        can_continue = not problem
+        if previous:
+            continue
+        kind = "msgstr[]" if keyword.group(1).startswith("msgstr[") else keyword.group(1)
+        if kind == "msgctxt" or (kind == "msgid" and state != "msgctxt"):
+            finish()  # a new entry
+            entry_line, where, parts = number, {}, {}
+        elif kind == "msgid_plural" and state != "msgid":
+            error(number, column + 1, "msgid_plural without a msgid before it")
+        elif kind in ("msgstr", "msgstr[]"):
+            if state == "msgstr" or (state == "msgstr[]" and kind == "msgstr"):
+                error(number, column + 1, "a second msgstr for the same msgid")
+            elif state not in ("msgid", "msgid_plural", "msgstr[]"):
+                error(number, column + 1, "msgstr without a msgid before it")
+            elif state != "msgstr[]" and "msgid" in parts:
+                context = parts.get("msgctxt")
+                key = (obsolete, context) if unique_context and context is not None else \
+                    (obsolete, context, parts["msgid"])
+                if key in seen:
+                    shown = f"msgctxt {context!r}" if context is not None else f"msgid {parts['msgid'][:40]!r}"
+                    error(entry_line, 1, f"duplicate entry ({shown}, first on line {seen[key]})")
+                else:
+                    seen[key] = entry_line
+        state = kind
+        where.setdefault(kind, number)
+        if content is not None:
+            parts[kind] = content
+    finish()
+    return errors
 
 
 # Babel's read_po keeps ``#| msgid`` lines as user comments ("| msgid ..."), and its
@@ -323,15 +548,21 @@ def _copy_header(old: Catalog) -> Catalog:
 
 def update(source: Source, locales_dir: str | Path | None = None,
            locales: tuple[str, ...] = TRANSLATED_LOCALES) -> list[MergeResult]:
-    """Extract the templates, then merge them into every locale's catalogs."""
+    """Extract the templates, then merge them into every locale's catalogs (which must
+    be in ``locales_dir``, when it is given: it is not created)."""
+    check_locales_dir(locales_dir)
+    domains = (CONTENT_DOMAIN, INTERFACE_DOMAIN, VOCABULARY_DOMAIN)
+    # every catalog is read (and checked) before anything is written
+    existing = {(locale, domain): read_catalog_if_present(po_path(locales_dir, locale, domain))
+                for locale in locales for domain in domains}
     extract(source, locales_dir)
-    templates = {d: read_catalog(pot_path(locales_dir, d))
-                 for d in (CONTENT_DOMAIN, INTERFACE_DOMAIN, VOCABULARY_DOMAIN)}
+    templates = {d: read_catalog(pot_path(locales_dir, d)) for d in domains}
     results = []
     for locale in locales:
         for domain, template in templates.items():
             path = po_path(locales_dir, locale, domain)
-            old = copy.deepcopy(read_catalog(path)) if path.exists() \
+            found = existing[(locale, domain)]
+            old = copy.deepcopy(found) if found is not None \
                 else new_catalog(locale, domain, template.creation_date)
             if domain in ID_KEYED_DOMAINS:
                 merged, result = merge_content(old, template, domain)

@@ -22,6 +22,7 @@ for a code whose translation is missing or was made from another English, and
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,9 +36,11 @@ from .catalogs import (
     INTERFACE_DOMAIN,
     VOCABULARY_DOMAIN,
     by_context,
+    check_locales_dir,
     content_entries,
     po_path,
     read_catalog,
+    read_catalog_if_present,
 )
 
 if TYPE_CHECKING:
@@ -118,10 +121,10 @@ class TranslationStatus:
 
 
 def _interface_status(locale: str, locales_dir) -> CatalogStatus:
-    path = po_path(locales_dir, locale, INTERFACE_DOMAIN)
-    if not path.exists():
+    catalog = read_catalog_if_present(po_path(locales_dir, locale, INTERFACE_DOMAIN))
+    if catalog is None:
         return CatalogStatus()
-    messages = [m for m in read_catalog(path) if m.id]
+    messages = [m for m in catalog if m.id]
     return CatalogStatus(
         total=len(messages),
         translated=sum(1 for m in messages if m.string and "fuzzy" not in m.flags),
@@ -133,8 +136,8 @@ def _interface_status(locale: str, locales_dir) -> CatalogStatus:
 def _vocabulary_status(locale: str, locales_dir) -> CatalogStatus:
     """Counts over every code of :mod:`generator.model.vocabulary`; lists of codes."""
     codes = [(code, english) for code, english, _kinds in vocab.entries()]
-    path = po_path(locales_dir, locale, VOCABULARY_DOMAIN)
-    catalog = by_context(read_catalog(path)) if path.exists() else {}
+    found = read_catalog_if_present(po_path(locales_dir, locale, VOCABULARY_DOMAIN))
+    catalog = by_context(found) if found is not None else {}
     states = {code: _state(catalog.get(code), english) for code, english in codes}
     fuzzy = [c for c, s in states.items() if s == "stale" and "fuzzy" in catalog[c].flags]
     return CatalogStatus(
@@ -147,7 +150,7 @@ def _vocabulary_status(locale: str, locales_dir) -> CatalogStatus:
 
 
 @lru_cache(maxsize=16)
-def _labels(path: str, mtime_ns: int, size: int) -> dict[str, str]:
+def _labels(path: str, absolute: str, identity: tuple) -> dict[str, str]:
     catalog = by_context(read_catalog(Path(path)))
     english = {code: en for code, en, _kinds in vocab.entries()}
     return {code: m.string for code, m in catalog.items()
@@ -162,10 +165,12 @@ def vocabulary_labels(locale: str, locales_dir: str | Path | None = None) -> dic
         return {}
     path = po_path(locales_dir, locale, VOCABULARY_DOMAIN)
     try:
-        st = path.stat()
-    except FileNotFoundError:
+        st = os.stat(path)
+    except OSError:
+        read_catalog_if_present(path)  # raises what is wrong, unless nothing is there
         return {}
-    return dict(_labels(str(path), st.st_mtime_ns, st.st_size))
+    return dict(_labels(str(path), os.path.abspath(path),
+                        (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)))
 
 
 def localized_label(code: str, locale: str, locales_dir: str | Path | None = None) -> str:
@@ -177,11 +182,12 @@ def localized_label(code: str, locale: str, locales_dir: str | Path | None = Non
 def status(version: Version, locale: str, *, locales_dir: str | Path | None = None) -> TranslationStatus:
     """Translated / stale / missing clauses of ``version`` in ``locale`` (any tag; negotiated)."""
     locale = negotiate(locale)
+    check_locales_dir(locales_dir)
     entries = content_entries(version)
     if locale == SOURCE_LOCALE:
         return TranslationStatus(locale, version.policy, version.version, len(entries), [], [])
-    path = po_path(locales_dir, locale, CONTENT_DOMAIN)
-    catalog = by_context(read_catalog(path)) if path.exists() else {}
+    found = read_catalog_if_present(po_path(locales_dir, locale, CONTENT_DOMAIN))
+    catalog = by_context(found) if found is not None else {}
     states = {node_id: _state(catalog.get(node_id), english) for node_id, english in entries}
     return TranslationStatus(
         locale, version.policy, version.version, len(states),
@@ -264,12 +270,13 @@ def translator(version: Version, locale: str, *, allow_fallback: bool = False,
         raise IncompleteTranslation(report, po_path(locales_dir, locale, CONTENT_DOMAIN))
     tr = Translator(version, locale, allow_fallback, report)
     if locale != SOURCE_LOCALE:
-        path = po_path(locales_dir, locale, CONTENT_DOMAIN)
-        tr._content = by_context(read_catalog(path)) if path.exists() else {}
+        content = read_catalog_if_present(po_path(locales_dir, locale, CONTENT_DOMAIN))
+        tr._content = by_context(content) if content is not None else {}
         ipath = po_path(locales_dir, locale, INTERFACE_DOMAIN)
-        if ipath.exists():
+        interface = read_catalog_if_present(ipath)
+        if interface is not None:
             tr._interface_path = ipath
-            tr._interface = {m.id: m.string for m in read_catalog(ipath)
+            tr._interface = {m.id: m.string for m in interface
                              if m.id and m.string and "fuzzy" not in m.flags and isinstance(m.id, str)}
         tr._vocabulary = vocabulary_labels(locale, locales_dir)
     return tr

@@ -6,6 +6,12 @@ Layout::
     notices/<policy>/<version>/version.yaml   metadata (status, dates, hash, decisions)
     notices/<policy>/<version>/statement.yaml the text, clause by clause, with facts
 
+Every folder of a policy whose name does not start with ``.`` is a version and must hold
+both files (a folder is never skipped silently); files beside the versions (``policy.yaml``,
+a README) are not read. At the top of the source tree, a folder is a policy when it holds a
+``policy.yaml`` (``schema/`` holds none). A folder that cannot be listed and a file that
+cannot be read are errors naming them.
+
 Files are read once, quickly, with YAML 1.2 semantics (:mod:`.yaml12`); only when
 something is wrong are they read again, precisely, to report every problem with the
 file, line and column of the YAML node at fault, all problems at once, in one
@@ -14,6 +20,8 @@ references to unknown ids, published-version immutability.
 """
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +31,16 @@ from pydantic import ValidationError
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version
+from .inputs import cannot_read
 from .yaml12 import Unreadable, locate, read_fast, read_yaml
 from .yaml12 import plain as _plain
 
 DEFAULT_SOURCE = Path("notices")
 IMMUTABLE = "published versions are immutable: make a new version"
+#: the files every version folder holds
+VERSION_FILES = ("version.yaml", "statement.yaml")
+MISSING_VERSION_FILE = ("missing: every folder of a policy is a version, with version.yaml and "
+                        "statement.yaml (a folder whose name starts with '.' is left out)")
 
 
 @dataclass
@@ -117,9 +130,11 @@ def load_version(version_dir: Path, policy_id: str, verify_hash: bool = True) ->
 def _load_version_precisely(version_dir: Path, policy_id: str, verify_hash: bool) -> Version:
     """The precise pass: every problem in a version at its ``path:line:col``."""
     vpath, spath = version_dir / "version.yaml", version_dir / "statement.yaml"
-    errors: list[SourceError] = []
+    errors: list[SourceError] = missing_version_files(version_dir)
     docs: dict[str, Any] = {}
     for name, path in (("version", vpath), ("statement", spath)):
+        if any(e.path == path for e in errors):
+            continue
         try:
             docs[name] = read_yaml(path)
         except SourceErrors as e:
@@ -266,19 +281,58 @@ def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
     return Policy(id=meta["id"], title=meta["title"], versions=tuple(versions))
 
 
+def _entries(folder: Path) -> list[Path]:
+    """What a folder holds, by name, hidden entries (``.name``) left out; SourceErrors when it
+    cannot be listed."""
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError as e:
+        raise cannot_read(folder, e) from None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:  # a broken link is not a folder
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether there is an entry at ``path`` (a broken link counts: reading it says what is wrong)."""
+    try:
+        os.lstat(path)
+        return True
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as e:  # the folder cannot be searched
+        raise cannot_read(path.parent, e) from None
+
+
 def policy_dirs(root: Path) -> list[Path]:
     """The policy folders of a source tree (those holding a ``policy.yaml``), by name."""
-    if not root.is_dir():
-        raise SourceErrors([SourceError(root, None, None, "source directory not found (use --source DIR)")])
-    dirs = sorted(p for p in root.iterdir() if p.is_dir() and (p / "policy.yaml").is_file())
+    try:
+        is_dir = stat.S_ISDIR(os.stat(root).st_mode)
+    except FileNotFoundError:
+        raise SourceErrors([SourceError(root, None, None, "source directory not found (use --source DIR)")]) from None
+    except OSError as e:
+        raise cannot_read(root, e) from None
+    if not is_dir:
+        raise SourceErrors([SourceError(root, None, None, "not a directory (use --source DIR)")])
+    dirs = [p for p in _entries(root) if _is_dir(p) and _exists(p / "policy.yaml")]
     if not dirs:
         raise SourceErrors([SourceError(root, None, None, "no policies (expected <policy>/policy.yaml)")])
     return dirs
 
 
 def version_dirs(policy_dir: Path) -> list[Path]:
-    """The version folders of a policy (those holding a ``version.yaml``), by name."""
-    return sorted(p for p in policy_dir.iterdir() if p.is_dir() and (p / "version.yaml").is_file())
+    """The version folders of a policy, by name: every folder in it not named ``.*``."""
+    return [p for p in _entries(policy_dir) if _is_dir(p)]
+
+
+def missing_version_files(version_dir: Path) -> list[SourceError]:
+    """An error for each of :data:`VERSION_FILES` that is not in the folder."""
+    return [SourceError(version_dir / name, None, None, MISSING_VERSION_FILE)
+            for name in VERSION_FILES if not _exists(version_dir / name)]
 
 
 def choose_policy(root: Path, known: list[str], wanted: str | None) -> str:
@@ -311,4 +365,9 @@ def load_source(root: str | Path = DEFAULT_SOURCE, *, verify_hash: bool = True) 
 def load_version_unchecked(root: str | Path, version: str | None = None) -> Version:
     """A version loaded without the immutability check: for computing its new hash."""
     src = load_source(root, verify_hash=False)
-    return src.policy().get(version) if version else src.policy().newest()
+    if not version:
+        return src.policy().newest()
+    try:
+        return src.policy().get(version)
+    except KeyError as e:  # an unknown --version is a usage error, never a traceback
+        raise UsageError(e.args[0]) from None

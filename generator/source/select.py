@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version, VersionMeta
-from .loader import choose_policy, load_version, policy_dirs, read_policy_meta, version_dirs
+from .loader import choose_policy, load_version, missing_version_files, policy_dirs, read_policy_meta, version_dirs
 from .yaml12 import Unreadable, read_fast
 
 
@@ -72,7 +72,15 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     """Index the versions of ``policy`` (the only one, by default) under ``root``."""
     root = Path(root)
     policy = choose_policy(root, [p.name for p in policy_dirs(root)], policy)
-    entries = [_entry(vdir, policy) for vdir in version_dirs(root / policy)]
+    entries: list[VersionEntry] = []
+    errors: list[SourceError] = []
+    for vdir in version_dirs(root / policy):
+        try:
+            entries.append(_entry(vdir, policy))
+        except SourceErrors as e:
+            errors.extend(e.errors)
+    if errors:
+        raise SourceErrors(errors)
     if not entries:
         raise SourceErrors([SourceError(root / policy, None, None, "no versions (expected <version>/version.yaml)")])
     entries.sort(key=lambda e: e.order)
@@ -81,7 +89,11 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
 
 def _entry(vdir: Path, policy: str) -> VersionEntry:
     """A version's entry from its ``version.yaml`` alone, unless that is wrong: then the
-    whole version is loaded, which says what is wrong and where."""
+    whole version is loaded, which says what is wrong and where. A folder without both
+    files is an error here already, even if the command never reads its statement."""
+    missing = missing_version_files(vdir)
+    if missing:
+        raise SourceErrors(missing)
     try:
         data = read_fast(vdir / "version.yaml")
         meta: VersionMeta | Version = VersionMeta.model_validate(data)

@@ -11,19 +11,39 @@
   does not validate, the loader reads the file again this way and reports every problem
   at ``path:line:col`` (:func:`locate`).
 
+Both passes are bounded (README, "Limits"): a file above :data:`MAX_SOURCE_BYTES` is refused
+before it is parsed; so are bytes that are not UTF-8 and characters YAML text may not hold
+(NUL, other control characters), at their line and column. Anchors and aliases are refused
+as the parser produces them, before anything is expanded (a "billion laughs" file costs
+nothing), and so is nesting deeper than :data:`MAX_DEPTH` (libyaml's composer is recursive
+C: a file of 30,000 ``[`` would crash the interpreter). A value YAML reads but Python cannot
+hold (``2023-02-30``, an integer of 5,000 digits) is reported where it is.
+
 Nothing else in the package imports ``yaml`` or ``ruamel``.
 """
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
 
 from ..errors import SourceError, SourceErrors
+from .inputs import character_name, decode, position, read_bytes
+
+#: A source file larger than this is refused before it is parsed (the statement is ~80 KB).
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+#: Collections nested deeper than this are refused (the statement nests 18 deep).
+MAX_DEPTH = 64
+ANCHORS_REFUSED = "YAML anchors and aliases are not allowed"
+DEPTH_REFUSED = f"nested deeper than {MAX_DEPTH} levels"
+# what YAML 1.2 calls printable (ruamel's Reader.NON_PRINTABLE): the rest may not appear at all
+_NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # ruamel.yaml's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py), in its order: the
 # first that matches a plain scalar decides its type. ruamel also accepts ``_`` in
@@ -57,14 +77,77 @@ class Unreadable(Exception):
 
 
 @cache
-def _fast_loader() -> type:
-    """libyaml's parser with the YAML 1.2 core schema (as ruamel reads it), duplicate keys refused."""
+def _fast_loader(anchors: bool = True) -> type:
+    """libyaml's parser with the YAML 1.2 core schema (as ruamel reads it), duplicate keys refused.
+
+    Nodes are composed in Python from libyaml's events (PyYAML's composer, flattened), not
+    by libyaml's recursive C composer, so that nesting deeper than :data:`MAX_DEPTH` and,
+    unless ``anchors``, an anchor or an alias are refused at the event, before any node is
+    built. It costs ~5 ms on the statement.
+    """
+    from yaml.composer import Composer, ComposerError
     from yaml.constructor import ConstructorError
+    from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same semantics, libyaml is faster
 
     class Yaml12Loader(base):  # type: ignore[misc,valid-type]
         yaml_implicit_resolvers: dict = {}
+        # the Python composer, over whichever parser the base class has; compose_node below
+        check_node = Composer.check_node
+        get_node = Composer.get_node
+        get_single_node = Composer.get_single_node
+        compose_document = Composer.compose_document
+
+        def __init__(self, stream: Any) -> None:
+            super().__init__(stream)
+            self.anchors: dict = {}
+            self.depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            # PyYAML's Composer.compose_node, flattened (it is the hot loop of the fast pass)
+            event = self.get_event()
+            cls, anchor = event.__class__, event.anchor
+            if anchor is not None:
+                if not anchors:
+                    raise ComposerError(None, None, ANCHORS_REFUSED, event.start_mark)
+                if cls is AliasEvent:
+                    if anchor not in self.anchors:
+                        raise ComposerError(None, None, f"found undefined alias {anchor!r}", event.start_mark)
+                    return self.anchors[anchor]
+                if anchor in self.anchors:
+                    raise ComposerError(f"found duplicate anchor {anchor!r}; first occurrence",
+                                        self.anchors[anchor].start_mark, "second occurrence", event.start_mark)
+            tag = event.tag
+            if cls is ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = self.resolve(ScalarNode, event.value, event.implicit)
+                node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                if anchor is not None:
+                    self.anchors[anchor] = node
+                return node
+            if self.depth >= MAX_DEPTH:
+                raise ComposerError(None, None, DEPTH_REFUSED, event.start_mark)
+            self.depth += 1
+            sequence = cls is SequenceStartEvent
+            kind = SequenceNode if sequence else MappingNode
+            if tag is None or tag == "!":
+                tag = self.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            if anchor is not None:
+                self.anchors[anchor] = node
+            append = node.value.append
+            if sequence:
+                while self.peek_event().__class__ is not SequenceEndEvent:
+                    append(self.compose_node(node, None))
+            else:
+                while self.peek_event().__class__ is not MappingEndEvent:
+                    key = self.compose_node(node, None)
+                    append((key, self.compose_node(node, key)))
+            node.end_mark = self.get_event().end_mark
+            self.depth -= 1
+            return node
 
         def construct_yaml_int(self, node: Any) -> int:
             # YAML 1.2: a leading 0 is a decimal digit; only 0o means octal
@@ -101,37 +184,104 @@ def _fast_loader() -> type:
     return Yaml12Loader
 
 
-def parse_fast(text: str) -> Any:
+def parse_fast(text: str, *, anchors: bool = True) -> Any:
     """YAML text -> plain Python (dicts, lists, str, int, float, bool, None, dates).
 
-    Raises ``yaml.YAMLError`` or ``ValueError`` (an impossible date) on bad input.
+    Raises ``yaml.YAMLError`` or ``ValueError`` (an impossible date) on bad input,
+    nesting deeper than :data:`MAX_DEPTH` included, and anchors and aliases unless
+    ``anchors`` (files are read with ``anchors=False``: :func:`read_fast`).
     """
-    return yaml.load(text, Loader=_fast_loader())
+    return yaml.load(text, Loader=_fast_loader(anchors))
 
 
-def read_fast(path: Path) -> Any:
-    """The fast pass over one file; :class:`Unreadable` when it cannot read it."""
+def read_text(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> str:
+    """The text of a YAML file; SourceErrors for an OS error, a file above ``max_bytes``,
+    bytes that are not UTF-8 and characters YAML text may not hold (at their line and column)."""
+    text = decode(path, read_bytes(path, max_bytes))
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = position(text, bad.start())
+        raise SourceErrors([SourceError(path, line, column,
+                                        f"{character_name(bad.group())} is not allowed in YAML text")])
+    return text
+
+
+def read_fast(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> Any:
+    """The fast pass over one file; :class:`Unreadable` when it cannot read it, for any reason
+    (the precise pass says what, and where)."""
     try:
-        return parse_fast(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as e:  # ValueError: not UTF-8, an impossible date
+        return parse_fast(read_text(path, max_bytes), anchors=False)
+    except Exception as e:
         raise Unreadable(str(path)) from e
 
 
-def read_yaml(path: Path) -> Any:
+@cache
+def _precise() -> SimpleNamespace:
+    """ruamel's round-trip loader, bounded like the fast pass, locating bad values."""
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.events import AliasEvent, ScalarEvent
+
+    class Refused(MarkedYAMLError):
+        """A problem this module finds (not ruamel's syntax errors): its message is shown as is."""
+
+    class BoundedComposer(Composer):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent) or event.anchor is not None:
+                raise Refused(None, None, ANCHORS_REFUSED, event.start_mark)
+            nesting = getattr(self, "nesting", 0)  # the collections around this node
+            if nesting >= MAX_DEPTH and not isinstance(event, ScalarEvent):
+                raise Refused(None, None, DEPTH_REFUSED, event.start_mark)
+            self.nesting = nesting + 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.nesting = nesting
+
+    class LocatingConstructor(RoundTripConstructor):
+        def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+            try:
+                return super().construct_non_recursive_object(node, tag)
+            except MarkedYAMLError:
+                raise
+            except Exception as e:  # an impossible date, a number Python will not convert...
+                raise Refused(None, None, _value_problem(node, e), node.start_mark) from None
+
+    return SimpleNamespace(Composer=BoundedComposer, Constructor=LocatingConstructor, Refused=Refused)
+
+
+def _value_problem(node: Any, error: Exception) -> str:
+    value = str(getattr(node, "value", ""))
+    tag = str(getattr(node.tag, "value", node.tag) or "")
+    if tag.endswith(":timestamp"):
+        return f"invalid date {value!r}: {error}"
+    shown = value if len(value) <= 20 else value[:20] + "..."
+    what = {"int": "an integer", "float": "a number", "bool": "a boolean", "binary": "binary data"}.get(
+        tag.rsplit(":", 1)[-1], f"a {tag.rsplit(':', 1)[-1]}" if tag else "a value")
+    reason = str(error)
+    if "integer string conversion" in reason:
+        reason = f"it has more than {sys.get_int_max_str_digits()} digits"
+    return f"cannot read {shown!r} as {what}: {reason}"
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> Any:
     """The precise pass: parse one file keeping line numbers; bad YAML becomes SourceErrors."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SourceErrors([SourceError(path, None, None, f"cannot read: {e.strerror}")]) from None
-    except UnicodeDecodeError as e:
-        raise SourceErrors([SourceError(path, None, None, f"not UTF-8 text: {e.reason}")]) from None
+    text = read_text(path, max_bytes)
+    precise = _precise()
     reader = YAML(typ="rt")
     reader.allow_duplicate_keys = False
+    reader.Composer = precise.Composer
+    reader.Constructor = precise.Constructor
     try:
         return reader.load(text)
+    except precise.Refused as e:
+        mark = e.problem_mark
+        raise SourceErrors([SourceError(path, mark.line + 1, mark.column + 1, e.problem)]) from None
     except MarkedYAMLError as e:
         # an unterminated construct is best shown where it started
         at_end = "end of stream" in (e.problem or "")
@@ -139,11 +289,11 @@ def read_yaml(path: Path) -> Any:
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         problem = e.problem or e.context
-        if at_end and e.context:
+        if e.context and (at_end or (e.problem or "").startswith("but ")):
             problem = f"{e.context}: {e.problem}"
         msg = f"YAML syntax error: {problem}"
         raise SourceErrors([SourceError(path, line, col, msg)]) from None
-    except Exception as e:  # ruamel raises a few unmarked errors (impossible dates...)
+    except Exception as e:  # a few unmarked errors (bad values are located above)
         raise SourceErrors([SourceError(path, None, None, f"YAML error: {e}")]) from None
 
 
