@@ -13,6 +13,7 @@ The callers bring the locale's ``gettext`` and ``label`` (an
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model import fact_type
@@ -59,10 +60,15 @@ class Words:
 
     def __init__(self, locale: str = "en", gettext: Callable[[str], str] = lambda s: s,
                  label: Callable[[str], str] = _english_label):
+        self.locale, self.gettext, self._label = locale, gettext, label
+
+    @cached_property
+    def separator(self) -> str:
+        """Between the items of an inline list (read when first needed: the catalogs' package
+        is not loaded by a report that lists nothing)."""
         from ..i18n.locales import punctuation
 
-        self.locale, self.gettext, self._label = locale, gettext, label
-        self.separator = punctuation(locale).list_separator
+        return punctuation(self.locale).list_separator
 
     # -- facts ------------------------------------------------------------------------
     def label(self, code: Any) -> str:
