@@ -158,7 +158,9 @@ def choose_versions(source_dir: str | Path, old: str | None = None, new: str | N
         old_entry, old_version = _entry_at_revision(against, Path(source_dir), index.policy, old)
         old_label = f"{against}:{old_entry.version}"
     between = tuple(e.load() for e in index.between(old_entry.order, new_entry))
-    return DiffInputs(old_version, new_entry.load(), between, old_label, new_entry.version,
+    # a version compared with itself (the latest published is the newest) is read once
+    new_version = old_version if against is None and old_entry is new_entry else new_entry.load()
+    return DiffInputs(old_version, new_version, between, old_label, new_entry.version,
                       new_entry.dir / "version.yaml")
 
 
