@@ -140,3 +140,42 @@ def test_a_build_leaves_the_environment_as_it_was(tmp_path, jobs):
     # the dates mkdocs wrote come from the version, not from the clock
     sitemap = (result.output / "en" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2023-08-25</lastmod>" in sitemap and "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_fork_map_children_do_not_outlive_a_killed_parent(tmp_path):
+    """A child whose parent was killed must not block for ever handing back a large result
+    (a sibling holding the pipe open kept it alive before)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "fork.py"
+    pids = tmp_path / "pids"
+    script.write_text(
+        "import os, sys, time\n"
+        "from generator.site.parallel import fork_map\n"
+        f"def work(i):\n    open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n'); time.sleep(1); return b'x' * 5_000_000\n"
+        "fork_map(work, range(4), 2)\n"
+        "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT)
+    deadline = time.monotonic() + 20
+    while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = [int(p) for p in pids.read_text().split()]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 15
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in children if _alive(pid)]
+    assert not alive, f"children still running after their parent was killed: {alive}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"  # a zombie has finished
+    except FileNotFoundError:
+        return False

@@ -37,7 +37,11 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]
     children = []
     for worker in range(jobs):
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_work, args=(fn, items, range(worker, len(items), jobs), send),
+        # the child closes every reading end it inherits (its own, its elder siblings'): if
+        # this process dies, a child writing its results then fails at once (EPIPE) instead
+        # of blocking for ever on a pipe a sibling still holds open
+        readers = [r for _, r in children] + [receive]
+        child = context.Process(target=_work, args=(fn, items, range(worker, len(items), jobs), send, readers),
                                 daemon=True)
         child.start()
         send.close()
@@ -55,7 +59,10 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]
     return [fn(items[i]) if value is _MISSING else value for i, value in enumerate(results)]
 
 
-def _work(fn: Callable[[Any], Any], items: Sequence[Any], indexes: range, send: Any) -> None:
+def _work(fn: Callable[[Any], Any], items: Sequence[Any], indexes: range, send: Any,
+          inherited: Sequence[Any] = ()) -> None:
+    for reader in inherited:
+        reader.close()
     done = []
     for index in indexes:
         try:
@@ -64,6 +71,8 @@ def _work(fn: Callable[[Any], Any], items: Sequence[Any], indexes: range, send: 
             pass
     try:
         send.send(done)
+    except (BrokenPipeError, ConnectionError):  # the parent is gone: nothing to hand back
+        pass
     except Exception:  # a result that cannot be pickled: the parent redoes them all
         send.send([])
     finally:
