@@ -59,3 +59,10 @@ class SourceErrors(NoticesError):
 
 class UsageError(NoticesError):
     """A request the source cannot answer (unknown version, locale, clause...)."""
+
+
+class OutputError(NoticesError):
+    """Output that cannot be written, or may not be replaced: ``path: what went wrong``
+    (a full disk, ``-o`` naming a directory or a FIFO...). ``generator.files`` raises
+    ``OutputFailure`` (an OSError, it cannot import this module); the layers above raise
+    it again as this."""

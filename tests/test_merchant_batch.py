@@ -1,4 +1,4 @@
-"""render-all: one bad profile reported with its line, exit 1, atomic and deterministic files."""
+"""render-all: one bad profile reported with its line, exit 1, one atomic unit, deterministic files."""
 from __future__ import annotations
 
 import json
@@ -23,13 +23,15 @@ def _write(tmp_path: Path, n: int = 5, bad_line: int | None = 3) -> Path:
 
 
 def _files(d: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(d.iterdir())}
+    """The notices in ``d`` (not the marker that says render-all wrote the folder)."""
+    return {p.name: p.read_bytes() for p in sorted(d.iterdir()) if p.name != files.MARKER}
 
 
 def test_bad_profile_is_reported_and_the_rest_rendered(run, tmp_path):
     p = _write(tmp_path)
     out = tmp_path / "out"
-    r = run("merchant", "render-all", p, "-o", out, "--locale", "en", "--format", "html", "--format", "md")
+    r = run("merchant", "render-all", p, "-o", out, "--locale", "en", "--format", "html", "--format", "md",
+            "--keep-going")  # without it a failure writes nothing (tests/test_output_safety.py)
     assert r.code == 1
     assert f"{p}:3: store_url: must be an http:// or https:// URL (got scheme 'javascript')" in r.err
     assert "1 profile(s) failed:" in r.err
@@ -61,32 +63,41 @@ def test_a_crash_leaves_no_half_written_file(tmp_path, current, monkeypatch):
     batch.render_all(p, out, current, locales=["en"])
     before = _files(out)
     calls = {"n": 0}
-    real_replace = files.os.replace
+    real_write = batch.write_new
 
-    def flaky_replace(src, dst):
+    def dies_mid_batch(path, data):
         calls["n"] += 1
         if calls["n"] == 3:
-            raise KeyboardInterrupt  # the process dies mid-batch, after writing a temporary file
-        return real_replace(src, dst)
+            raise KeyboardInterrupt  # the process dies mid-batch, after writing two notices
+        return real_write(path, data)
 
-    monkeypatch.setattr(files.os, "replace", flaky_replace)
+    monkeypatch.setattr(batch, "write_new", dies_mid_batch)
     other = current.model_copy()  # same content: files are rewritten identically or not at all
     with pytest.raises(KeyboardInterrupt):
         batch.render_all(p, out, other, locales=["en"], formats=["html"])
-    assert _files(out) == before  # no temporary file left, no file truncated
-    assert not [q for q in out.iterdir() if q.name.startswith(".")]
+    assert _files(out) == before  # the previous batch, whole
+    assert [q.name for q in out.iterdir() if q.name.startswith(".")] == [files.MARKER]
+    assert sorted(q.name for q in tmp_path.iterdir()) == ["out", "profiles.jsonl"]  # no staging left
 
 
-def test_a_failed_write_is_reported_and_the_batch_goes_on(tmp_path, current, monkeypatch):
+def test_a_failed_write_stops_the_batch_and_keeps_the_previous_one(tmp_path, current, monkeypatch):
+    """A full disk is an output error (exit 2), not a bad profile: before the batch was one
+    unit, it was reported as profile line 3 and the other notices were written."""
+    from generator.errors import OutputError
+
     p = _write(tmp_path, bad_line=None)
-    real_replace = files.os.replace
+    out = tmp_path / "o"
+    batch.render_all(p, out, current, locales=["en"], formats=["md"])
+    before = _files(out)
+    real_write = batch.write_new
 
-    def failing(src, dst):
-        if "m000002" in str(dst):
+    def failing(path, data):
+        if "m000002" in str(path):
             raise OSError(28, "No space left on device")
-        return real_replace(src, dst)
+        return real_write(path, data)
 
-    monkeypatch.setattr(files.os, "replace", failing)
-    result = batch.render_all(p, tmp_path / "o", current, locales=["en"])
-    assert result.exit_code == 1 and result.failed_lines == [3]
-    assert len(result.written) == 4 and not list((tmp_path / "o").glob(".*"))
+    monkeypatch.setattr(batch, "write_new", failing)
+    with pytest.raises(OutputError, match=r"/o/m000002\.en\.html: No space left on device$"):
+        batch.render_all(p, out, current, locales=["en"])
+    assert _files(out) == before
+    assert sorted(q.name for q in tmp_path.iterdir()) == ["o", "profiles.jsonl"]

@@ -50,31 +50,43 @@ def render_command(profile, source_dir, version_id, locale, fmt, allow_fallback,
 @command.command("render-all")
 @click.argument("profiles", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True,
-              help="Folder for the notices (DIR/<merchant>.<locale>.<ext>).")
+              help="Folder for the notices (DIR/<merchant>.<locale>.<ext>), replaced as a whole: "
+                   "only a folder this command wrote (or an empty or missing one).")
 @source_option
 @version_option
 @click.option("--locale", "locales", multiple=True, help="Locale (repeatable; default: each merchant's own).")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Format (repeatable; default: html).")
 @fallback_option
+@click.option("--keep-going", is_flag=True,
+              help="When a profile fails, write the others anyway (default: write nothing).")
+@click.option("--force", is_flag=True,
+              help="Replace the -o folder even if this command did not write it (a folder only).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
-def render_all_command(profiles, out_dir, source_dir, version_id, locales, formats, allow_fallback, progress):
-    """Render the notice of every merchant in PROFILES (JSON Lines); exit 1 if any failed."""
+def render_all_command(profiles, out_dir, source_dir, version_id, locales, formats, allow_fallback,
+                       keep_going, force, progress):
+    """Render the notice of every merchant in PROFILES (JSON Lines) into a folder, as one
+    unit: the folder is replaced only when every notice is written. Exit 1 if any profile
+    failed (then nothing is written, unless --keep-going)."""
     from ..merchant.batch import render_all
     from ..source.loader import load_source
 
     version = load_source(source_dir).version(version_id)
     result = render_all(profiles, out_dir, version, locales=locales or None, formats=formats or ("html",),
-                        allow_fallback=allow_fallback, progress=progress)
+                        allow_fallback=allow_fallback, progress=progress, keep_going=keep_going, force=force)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     ok = result.profiles - len(result.failed_lines)
-    click.echo(f"rendered {len(result.written)} notice(s) for {ok} of {result.profiles} merchant(s) into {out_dir}",
-               err=True)
+    if result.replaced:
+        click.echo(f"rendered {len(result.written)} notice(s) for {ok} of {result.profiles} merchant(s) "
+                   f"into {out_dir}", err=True)
     if result.failures:
         click.echo(f"{len(result.failed_lines)} profile(s) failed:", err=True)
         for e in result.failures:
             click.echo(str(e), err=True)
+        if not result.replaced:
+            click.echo(f"nothing written to {out_dir} (it is as it was): fix the profiles, "
+                       f"or pass --keep-going to write the others", err=True)
     raise click.exceptions.Exit(result.exit_code)
 
 

@@ -8,8 +8,14 @@ The build is
   every date mkdocs writes (sitemaps and their gzip headers); nothing else varies. mkdocs
   runs in a child process with that environment (:mod:`.mkdocs_runner`): this process's
   ``os.environ`` is never written;
-- **atomic**: everything is built in a temporary directory beside the output, which
-  replaces the output only when every locale built; a failure leaves it as it was.
+- **atomic and safe** (:class:`generator.files.DirectoryOutput`): everything is built in
+  a work folder beside the output (``.<name>.build-*``), swapped in only when every
+  locale built, by one ``renameat2(RENAME_EXCHANGE)``: at no moment is the output
+  missing, and a failure (or a SIGKILL) leaves the previous site. The output may be
+  replaced only if a previous build made it (it holds ``.notices-build``), is empty, or
+  does not exist; anything else is refused (exit 2) unless ``force`` (a directory only).
+  A lock beside it (``.<name>.lock``) stops a second build into the same output; the
+  next build removes what a killed one left beside it.
 
 Output::
 
@@ -26,12 +32,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import NoticesError
+from ..errors import NoticesError, OutputError
+from ..files import DirectoryOutput, in_words
 from ..resources import site_project_dir
 from ..source.select import load_published
 from .history import History, build_history
@@ -136,12 +142,15 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def run_mkdocs(project: Project, locale: str, source_date_epoch: str) -> None:
+def run_mkdocs(project: Project, locale: str, source_date_epoch: str, pass_fds: Sequence[int] = ()) -> None:
     """``mkdocs build`` of one locale, strict, in a child process with its own environment;
-    raise SiteBuildError with every warning mkdocs logged."""
+    raise SiteBuildError with every warning mkdocs logged. ``pass_fds``: the output's lock,
+    held by the child too, so that a build killed while mkdocs still writes keeps its
+    output locked until mkdocs ends."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run([sys.executable, "-P", "-m", "generator.site.mkdocs_runner",
-                           str(project.config_file(locale))], env=env, capture_output=True, text=True)
+                           str(project.config_file(locale))], env=env, capture_output=True, text=True,
+                          pass_fds=tuple(pass_fds))
     try:
         result = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
@@ -151,28 +160,12 @@ def run_mkdocs(project: Project, locale: str, source_date_epoch: str) -> None:
         raise SiteBuildError(locale, result["messages"], result["cause"])
 
 
-def swap_in(staged: Path, output: Path) -> None:
-    """Replace ``output`` by ``staged`` (same file system): two renames, old one removed last."""
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        os.replace(output, old / "site")
-    try:
-        os.replace(staged, output)
-    except BaseException:
-        if old is not None:
-            os.replace(old / "site", output)
-        raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def build_locales(history: History, project: Project, source_date_epoch: str, jobs: int = 1) -> None:
+def build_locales(history: History, project: Project, source_date_epoch: str, jobs: int = 1,
+                  pass_fds: Sequence[int] = ()) -> None:
     """Generate and build every locale of ``project``, ``jobs`` at a time."""
     def build_one(locale: str) -> None:
         write_locale(history, project, locale)
-        run_mkdocs(project, locale, source_date_epoch)
+        run_mkdocs(project, locale, source_date_epoch, pass_fds)
 
     # in parallel, longest first (Chinese search segmentation is the slow part) keeps
     # every core busy; one at a time, in the project's order (errors come in that order)
@@ -190,7 +183,7 @@ class BuildResult:
 
 def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
                locales: tuple[str, ...] = SITE_LOCALES, jobs: int | None = None,
-               site_url: str | None = None,
+               site_url: str | None = None, force: bool = False,
                progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the Rules Center from the source tree at ``source_dir`` into ``output``.
 
@@ -198,23 +191,31 @@ def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
     at most 4); the output is the same whatever the number. ``site_url`` is where the
     site is published (e.g. ``https://rules.example.com/``): without it mkdocs writes no
     canonical URLs nor sitemap entries, and its 404 page works only at the server's root.
+    ``output`` is replaced only if a previous build made it, it is empty or missing, or
+    ``force`` (a directory, never anything else); else :class:`~generator.errors.OutputError`,
+    as for every OS error writing it.
     """
     say = progress or (lambda msg: None)
     jobs = default_jobs() if jobs is None else jobs
+    target = DirectoryOutput(output, "notices build", force=force)
+    try:
+        target.check()  # refuse before any work: what is there, or another build writing it
+    except OSError as e:
+        raise OutputError(in_words(e)) from None
     policy = load_published(source_dir)
     say(f"comparing {len(policy.versions)} published version(s)")
+    # before taking the lock: forked workers inherit it, and a comparison worker whose
+    # parent was killed blocks for ever handing back its (large) result
     history = build_history(policy, jobs=jobs)
     if not history.versions:
         raise NoticesError(f"{source_dir}: policy {policy.id} has no published version to publish")
-    output = Path(output).absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.parent))
     try:
-        say(f"generating and building {len(locales)} locale(s): {', '.join(locales)}")
-        project = write_common(history, work / "project", locales, site_url=site_url)
-        build_locales(history, project, source_date_epoch(history), jobs)
-        pages = sum(1 for _ in project.site.rglob("index.html"))
-        swap_in(project.site, output)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(output, locales, pages, len(history.versions))
+        with target as out:  # the lock; the locale workers return nothing and end with mkdocs
+            say(f"generating and building {len(locales)} locale(s): {', '.join(locales)}")
+            project = write_common(history, out.work / "project", locales, site_url=site_url)
+            build_locales(history, project, source_date_epoch(history), jobs, pass_fds=(out.lock_fd,))
+            pages = sum(1 for _ in project.site.rglob("index.html"))
+            out.commit(project.site)
+    except OSError as e:  # refused, or writing the pages failed (a full disk...): in words
+        raise OutputError(in_words(e, e.filename or target.output)) from None
+    return BuildResult(target.output, locales, pages, len(history.versions))
