@@ -419,3 +419,21 @@ def test_replacing_a_directory_without_the_exchange_syscall(tmp_path, monkeypatc
     with files.DirectoryOutput(out, "notices build") as o:
         o.commit(_fake_site(o.work / "site", "v3"))
     assert (out / "en" / "index.html").read_text() == "v3"
+
+
+def test_a_catalog_that_cannot_be_written_is_a_clear_error(run, tmp_path):
+    """`notices i18n update` into a catalog folder it cannot write: path: what went wrong, exit 2."""
+    import shutil
+
+    from .conftest import NOTICES, ROOT
+
+    locales = tmp_path / "locales"
+    shutil.copytree(ROOT / "locales", locales)
+    target = locales / "statement.pot"
+    target.unlink()
+    target.mkdir()  # a directory where the template goes: replacing it fails
+    (target / "keep").write_text("x")
+    result = run("i18n", "update", "--source", NOTICES, "--locales", locales)
+    assert result.code == 2, result.err
+    assert "Traceback" not in result.err and "statement.pot: " in result.err, result.err
+    assert (target / "keep").read_text() == "x"

@@ -423,11 +423,10 @@ def new_catalog(locale: str | None, domain: str, when: dt.datetime) -> Catalog:
 
 def write_catalog(path: Path, catalog: Catalog) -> None:
     """Write a PO/POT file atomically, keeping previous msgids and obsolete entries."""
-    from babel.messages.pofile import write_po
+    from babel.messages.pofile import normalize, write_po
 
-    from ..files import atomic_write
-
-    from babel.messages.pofile import normalize
+    from ..errors import OutputError
+    from ..files import atomic_write, in_words
 
     buf = io.BytesIO()
     write_po(buf, catalog, width=WIDTH, include_previous=False, ignore_obsolete=False)
@@ -439,7 +438,10 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
             at = text.find("\n" + head) + 1
             if at:
                 text = text[:at] + _previous_lines(m, WIDTH) + text[at:]
-    atomic_write(path, text.encode("utf-8"))
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as e:  # a full disk, a read-only folder: path: what went wrong (exit 2)
+        raise OutputError(in_words(e, path)) from None
 
 
 # -- extract ----------------------------------------------------------------------------
