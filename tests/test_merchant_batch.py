@@ -101,3 +101,17 @@ def test_a_failed_write_stops_the_batch_and_keeps_the_previous_one(tmp_path, cur
         batch.render_all(p, out, current, locales=["en"])
     assert _files(out) == before
     assert sorted(q.name for q in tmp_path.iterdir()) == ["o", "profiles.jsonl"]
+
+
+def test_a_duplicate_merchant_id_is_refused_not_overwritten(run, tmp_path):
+    """Two profiles with one id: the second is a failure on its line; the first's notice stays."""
+    rows = generate_data(3)
+    rows[2] = {**rows[2], "id": rows[0]["id"], "store_name": "Another store"}
+    p = tmp_path / "profiles.jsonl"
+    p.write_text("\n".join(json.dumps(d) for d in rows) + "\n")
+    out = tmp_path / "out"
+    r = run("merchant", "render-all", p, "-o", out, "--locale", "en", "--format", "md", "--keep-going")
+    assert r.code == 1
+    assert f"{p}:3: duplicate merchant id '{rows[0]['id']}' (first used on line 1)" in r.err
+    notice = _files(out)[f"{rows[0]['id']}.en.md"].decode("utf-8")
+    assert rows[0]["store_name"] in notice and "Another store" not in notice
