@@ -15,3 +15,6 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
+# bytecode for the package, as pip writes it for a wheel: an editable install has none, and
+# where PYTHONDONTWRITEBYTECODE is set every command would compile it again (0.06-0.1 s)
+.venv/bin/python -m compileall -q generator >/dev/null
