@@ -329,16 +329,9 @@ def test_render_writes_through_a_fifo_as_a_stream(tmp_path, run):
 
 # --------------------------------------------------------------------------- merchant render-all
 def _profiles(tmp_path: Path, n: int = 4, bad_line: int | None = None) -> Path:
-    from generator.merchant.samples import generate_data
+    from .test_merchant_batch import _write
 
-    lines = [json.dumps(d) for d in generate_data(n)]
-    if bad_line:
-        d = json.loads(lines[bad_line - 1])
-        d["store_url"] = "javascript:alert(1)"
-        lines[bad_line - 1] = json.dumps(d)
-    p = tmp_path / "profiles.jsonl"
-    p.write_text("\n".join(lines) + "\n")
-    return p
+    return _write(tmp_path, n, bad_line)
 
 
 def test_render_all_refuses_a_file(tmp_path, run):
