@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from ..model.base import N_
+
 Level = Literal["none", "editorial", "review", "material", "consent"]
 
 #: Lowest first; a diff's level is the highest of its findings.
 LEVELS: Final[tuple[Level, ...]] = ("none", "editorial", "review", "material", "consent")
 
 
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction: the report layer says it in the reader's locale."""
-    return message
 
 
 #: level -> (notification key, what the key means for the people affected, in English:

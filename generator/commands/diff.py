@@ -37,8 +37,6 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
     from ..report import render_report
     from .common import write_output
 
-    if since and (old or new):
-        raise click.UsageError("--since VERSION takes no OLD or NEW argument")
     report = _report(source_dir, policy, old, new, since, against)
     if color is None:
         color = output is None and sys.stdout.isatty()

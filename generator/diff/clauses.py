@@ -81,8 +81,12 @@ class ClauseChange:
 
     @property
     def section(self) -> str | None:
-        path = self.new_path if self.new_path is not None else self.old_path
-        return path[1] if path and len(path) > 1 and path[0] == "statement" else None
+        return section_of(self.new_path if self.new_path is not None else self.old_path)
+
+
+def section_of(path: tuple[str, ...] | None) -> str | None:
+    """The section of Part 2 an ancestor path runs through (None outside Part 2)."""
+    return path[1] if path and len(path) > 1 and path[0] == "statement" else None
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,8 @@ from typing import Annotated, Any, ClassVar, Literal, Union, get_args
 from pydantic import Field, field_validator, model_serializer
 
 from . import vocabulary as vocab
-from .base import Strict, check_code
+from .base import N_, Strict, check_code
 
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction (``notices i18n extract``) without translating it here."""
-    return message
 
 
 class FactBase(Strict):

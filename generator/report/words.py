@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..model import fact_type
+from ..model.base import N_
 from ..model import vocabulary as vocab
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 
 Merged = dict[str, list[Any]]
 
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction without translating it here."""
-    return message
 
 
 #: The sentences a finding can be told with (msgids; ``{name}`` fields filled in here).

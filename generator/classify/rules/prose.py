@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import FACT_TYPES
+from ...diff.clauses import section_of
 from ..registry import Match, rule
 
 #: fact kinds that no item of Section VIII names
@@ -106,11 +107,6 @@ def _context(nodes: dict, path: tuple[str, ...] | None) -> frozenset:
                      for f in nodes[ancestor].facts if f.kind in CONTEXT_KINDS)
 
 
-def _section(path: tuple[str, ...] | None) -> str | None:
-    """The section of Part 2 a path runs through (None outside Part 2)."""
-    return path[1] if path and len(path) > 1 and path[0] == "statement" else None
-
-
 def _carries_facts(diff, change) -> bool:
     node = diff.new_nodes.get(change.id)
     if node is None:
@@ -128,7 +124,7 @@ def moved_into_new_context(change, diff) -> Iterator[Match]:
     if "moved" not in change.kinds or _parent(change.old_path) == _parent(change.new_path):
         return
     if _carries_facts(diff, change) and (
-            _section(change.old_path) != _section(change.new_path)
+            section_of(change.old_path) != section_of(change.new_path)
             or _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path)):
         yield Match(event="moved-context", values={"old": _parent(change.old_path), "parent": _parent(change.new_path),
                                                    "label": change.label}, favourable=None)
