@@ -77,7 +77,7 @@ PAYLOADS = [
     "<<script>alert(37)//<</script>",
     "<\u017fcript>alert(38)</\u017fcript>",
     "\uff1cscript\uff1ealert(39)\uff1c/script\uff1e",
-    "\u202e<img src=x onerror=alert(40)>\u202c",
+    "\u200d<img src=x onerror=alert(40)>\u200d",  # (bidi controls are refused by the source itself)
     "<scr\u200bipt>alert(41)</scr\u200bipt><img src=x one\u200crror=alert(41)>",
     "<img src=x onerror=\\u0061lert(42)>",
     "<a href=\"jav&#x09;ascript:alert(43)\">x</a> <a href=\" javascript:alert(43)\">y</a>",

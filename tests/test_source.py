@@ -163,3 +163,24 @@ def test_sensitive_flags_follow_definition_5(current):
 def test_project_layout():
     for name in ("pyproject.toml", "notices", "templates", "locales", "generator", "site", "tests", "README.md"):
         assert (ROOT / name).exists(), name
+
+
+def test_bidi_controls_are_refused_in_every_source_string(run, tmp_path):
+    """A right-to-left override can make a clause (or a redline) read other than it is."""
+    import shutil
+
+    from .conftest import FIXTURES
+
+    src = tmp_path / "src"
+    shutil.copytree(FIXTURES / "minimal", src)
+    statement = src / "demo-policy" / "v1" / "statement.yaml"
+    text = statement.read_text(encoding="utf-8")
+    for field, old, new in (("text", "We collect your email address", "We collect \u202eyour email\u202c address"),
+                            ("title", "title: Details", "title: De\u2067tails"),
+                            ("term", "term: Party", "term: Pa\u200erty")):
+        statement.write_text(text.replace(old, new), encoding="utf-8")
+        result = run("validate", "--source", src)
+        assert result.code == 2 and "Traceback" not in result.err, result.err
+        assert "statement.yaml:" in result.err and "bidi control U+" in result.err, (field, result.err)
+    statement.write_text(text, encoding="utf-8")
+    assert run("validate", "--source", src).code == 0

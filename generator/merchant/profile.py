@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..i18n.locales import SUPPORTED
+from ..model.base import BIDI_CONTROLS as BIDI_CONTROLS  # refused in profile text as in the source
+from ..model.base import char_name as _char_name
 
 SCHEMA_ID = "merchant.schema.json"
 
-# Unicode bidi controls: embeddings, overrides, isolates and marks (UAX #9).
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: Format characters a name may legitimately need (joiners in emoji and Indic/Persian scripts).
 _ALLOWED_FORMAT = frozenset("\u200c\u200d")
 _SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
@@ -32,9 +32,6 @@ _EMAIL = re.compile(
 # RFC 3986 characters only: no spaces, quotes, angle brackets, backslashes or backticks
 _URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
 
-
-def _char_name(ch: str) -> str:
-    return f"U+{ord(ch):04X}" + (f" ({unicodedata.name(ch)})" if unicodedata.name(ch, "") else "")
 
 
 def check_text(value: str, max_length: int) -> str:

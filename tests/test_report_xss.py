@@ -1,0 +1,62 @@
+"""The diff report's HTML (`notices diff --format html`, the redline the site embeds) and its
+Markdown: hostile text in every source field that reaches them stays text, in Chromium."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.report import render_report
+
+from .diff_helpers import classify_pair, edited, example
+from .test_merchant_injection import PAYLOADS
+
+
+def _hostile_pair(payload: str):
+    """A revision with ``payload`` in a clause text, a heading, a definition term, a contact
+    value, the controller's name, and a recorded decision's rationale and author."""
+    base = example("2023-08-25")
+
+    def edit(t):
+        t.find("update.may-change").update(text=f"Our statement may change. {payload}")
+        t.find("collect")["title"] = f"Collection {payload}"
+        t.find("def.party")["term"] = f"Party {payload}"
+        t.find("def.party")["facts"][0].update(name=f"Qima {payload}")
+        t.add_fact("contact.department", kind="contact", channel="email", value=f"x{payload}@example.com")
+
+    new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
+                                         "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
+                                         "decided_on": "2024-01-01"}])
+    return classify_pair(base, new)
+
+
+@pytest.mark.browser
+def test_no_payload_executes_in_the_diff_html(browser):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for payload in PAYLOADS:
+            html = render_report(_hostile_pair(payload), "html")
+            page.set_content(html)
+            page.evaluate("() => { for (const el of document.querySelectorAll('*')) {"
+                          " for (const ev of ['mouseover','click','focus','toggle','load','error'])"
+                          " el.dispatchEvent(new Event(ev)); } }")
+            assert page.evaluate("() => window.__pwned") is None, payload
+            # the page's own markup only: no element a payload could have opened
+            assert page.evaluate("() => document.querySelectorAll('script,iframe,svg,math,img,object,embed,"
+                                 "form,input,a[href^=javascript]').length") == 0, payload
+            text = " ".join(page.evaluate("() => document.body.textContent").split())
+            for shown in (f"Checked. {payload}", f"Legal {payload}"):
+                assert " ".join(shown.split()) in text, payload  # shown as written, as text
+    finally:
+        page.close()
+    assert dialogs == []
+
+
+def test_markdown_report_escapes_every_payload():
+    """A PR comment (GitHub renders HTML in Markdown): no raw tag or link from the source."""
+    for payload in PAYLOADS:
+        md = render_report(_hostile_pair(payload), "markdown")
+        assert not re.search(r"<(?:script|img|svg|iframe|a)\b", md, re.I), payload  # tags escaped (&lt;)
+        assert not re.search(r"(?<!\\)\]\((?:javascript|data):", md, re.I), payload  # no live link
