@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "i18n": ("generator.commands.i18n", "Extract, update and check translation catalogs."),
     "merchant": ("generator.commands.merchant", "Render merchants' customer notices."),
     "build": ("generator.commands.build", "Build the Rules Center site with mkdocs."),
+    "export": ("generator.commands.export", "Export a version's facts: DPV JSON-LD, Play Data safety CSV, JSON."),
+    "new-version": ("generator.commands.new_version", "Create a draft from the latest published version."),
+    "decide": ("generator.commands.decide", "Record decisions on the changes awaiting review."),
+    "publish": ("generator.commands.publish", "Publish a draft with an effective date."),
 }
 
 

@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("i18n",),
     ("rendering",),
     ("report",),
-    ("merchant", "site"),
+    ("merchant", "site", "workflow"),
     ("commands", "cli"),
 )
 LAYER_OF = {name: i for i, names in enumerate(LAYERS) for name in names}

@@ -23,5 +23,7 @@ from .runner import DecisionError as DecisionError
 from .runner import Finding as Finding
 from .runner import Report as Report
 from .runner import classify as classify
+from .runner import stale_decisions as stale_decisions
 
-__all__ = ["LEVELS", "NOTIFICATIONS", "Match", "Rule", "RuleRegistry", "default_registry", "DecisionError", "Finding", "Report", "classify"]
+__all__ = ["LEVELS", "NOTIFICATIONS", "Match", "Rule", "RuleRegistry", "default_registry", "DecisionError", "Finding", "Report", "classify",
+           "stale_decisions"]

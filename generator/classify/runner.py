@@ -148,7 +148,10 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
         problems.append(SourceError(None, None, None, message, ("decisions", index, field)))
 
     decided: dict[str, tuple["Decision", str]] = {}
+    stale = {i for i, _ in stale_decisions(diff)}
     for i, d in enumerate(diff.decisions):
+        if i in stale:  # the clause changed again since: a person decides again
+            continue
         if d.clause not in changed:
             problem(i, "clause", f"decision names clause {d.clause!r}, which this diff does not change")
             continue
@@ -180,6 +183,14 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
                                Match(event="decision", values={"rationale": d.rationale}),
                                (clause,), "none", d, v))
     return out
+
+
+def stale_decisions(diff: "VersionDiff") -> list[tuple[int, "Decision"]]:
+    """The new version's decisions made on a clause that has changed since (its recorded
+    ``clause_hash`` is not the clause's hash now), with their index: they no longer apply."""
+    now = diff.new.clause_hashes_now()
+    return [(i, d) for i, d in enumerate(diff.decisions)
+            if d.clause_hash is not None and now.get(d.clause) != d.clause_hash]
 
 
 def _fact_floor(findings: list[Finding], clause: str) -> Finding | None:

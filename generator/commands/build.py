@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import source_option
+from .common import DATE, source_option, today
 
 
 @click.command("build")
@@ -22,9 +22,12 @@ from .common import source_option
               help="Where the site is published (canonical URLs, sitemaps, the 404 page).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to use (default: the CPU count, at most 4).")
+@click.option("--as-of", "as_of", type=DATE, metavar="DATE",
+              help="Build the site as it is on DATE: the version in effect then is current, later "
+                   "ones are announced (default: SOURCE_DATE_EPOCH's date, else today).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def command(source_dir: Path, output: Path, force: bool, site_url: str | None, jobs: int | None,
-            quiet: bool) -> None:
+            as_of, quiet: bool) -> None:
     """Build the Rules Center with mkdocs: every version, the change history, redlines,
     versions.json and the pop-up, in every locale. Strict: a broken link or anchor fails
     the build, and a failed build leaves the previous site as it was. A second build into
@@ -33,7 +36,8 @@ def command(source_dir: Path, output: Path, force: bool, site_url: str | None, j
 
     start = time.monotonic()
     say = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
-    result = build_site(source_dir, output, jobs=jobs, site_url=site_url, force=force, progress=say)
+    result = build_site(source_dir, output, jobs=jobs, site_url=site_url, force=force, as_of=as_of or today(),
+                        progress=say)
     if not quiet:
         click.echo(f"built {result.pages} pages for {result.versions} version(s) in "
                    f"{len(result.locales)} locales into {output} "

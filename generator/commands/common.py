@@ -14,9 +14,41 @@ source_option = click.option(
     "--source", "source_dir", type=click.Path(path_type=Path), default=Path("notices"),
     show_default=True, help="The source tree of policies and versions.")
 
+locales_option = click.option(
+    "--locales", "locales_dir", type=click.Path(path_type=Path), default=None,
+    help="The catalogs directory (default: the project's locales/).")
+
+policy_option = click.option("--policy", help="Policy id (needed only when the source holds several).")
+
 format_json_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="Output for people or for machines.")
+
+
+class DateParam(click.ParamType):
+    """A calendar date, ``YYYY-MM-DD`` (a ``datetime.date``)."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date (YYYY-MM-DD)", param, ctx)
+
+
+DATE = DateParam()
+
+
+def today():
+    """:func:`generator.model.today` (imported when used: options load before any model)."""
+    from ..model import today as model_today
+
+    return model_today()
 
 
 def write_output(text: str | bytes, output: Path | None) -> None:

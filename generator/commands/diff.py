@@ -1,6 +1,7 @@
 """``notices diff``: compare two versions and classify every change against Section VIII."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -59,6 +60,19 @@ def _report(source_dir: Path, policy: str | None, old: str | None, new: str | No
         return classify(diff)
     except DecisionError as e:
         raise _locate_decisions(e, chosen.new_metadata) from None
+
+
+@contextmanager
+def located_decision_errors(source_dir: Path, version: str, policy: str | None):
+    """DecisionError from work on ``version`` → SourceErrors at each decision's line."""
+    from ..classify import DecisionError
+    from ..source.select import index_policy
+
+    try:
+        yield
+    except DecisionError as e:
+        path = index_policy(source_dir, policy).get(version).dir / "version.yaml"
+        raise _locate_decisions(e, path) from None
 
 
 def _locate_decisions(error, path: Path):

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import format_json_option, source_option
-
-locales_option = click.option(
-    "--locales", "locales_dir", type=click.Path(path_type=Path), default=None,
-    help="The catalogs directory (default: the project's locales/).")
+from .common import format_json_option, locales_option, source_option
 
 
 @click.group("i18n")

@@ -17,7 +17,8 @@ from .facts import (FACT_KINDS, FACT_TYPES, fact_type, BreachNotificationFact, C
                     ResponseTimeFact, RetentionFact, RightFact, RoleFact, SafeguardFact, TransferFact)
 from .statement import (Block, Clause, Contents, ContentsEntry, Definition, DefinitionsPart, Division, Node,
                         Reminder, Section, Statement, StatementPart, iter_nodes, normalise_text)
-from .version import Decision, ImpactAssessment, Numbering, Policy, Version, VersionMeta, json_schemas
+from .version import (DEFAULT_NOTICE_DAYS, Decision, ImpactAssessment, Numbering, Policy, Version, VersionMeta,
+                      clause_hashes, in_effect, json_schemas, today)
 
 __all__ = [
     "ID_PATTERN", "ClauseId", "Strict", "Text",
@@ -27,4 +28,5 @@ __all__ = [
     "Block", "Clause", "Contents", "ContentsEntry", "Definition", "DefinitionsPart", "Division", "Node",
     "Reminder", "Section", "Statement", "StatementPart", "iter_nodes", "normalise_text",
     "Decision", "ImpactAssessment", "Numbering", "Policy", "Version", "VersionMeta", "json_schemas",
+    "DEFAULT_NOTICE_DAYS", "clause_hashes", "in_effect", "today",
 ]

@@ -1,6 +1,7 @@
 """The prose of one version: parts, sections, divisions, clauses, and walking them in order."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -203,6 +204,17 @@ def _iter_block(b, path, depth, numbered, index):
     else:
         for i, item in enumerate(b.items, 1):
             yield from _iter_block(item, sub, depth + 1, True, i)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def note_date_forms(day: "dt.date") -> list[str]:
+    """How the closing "updated on" note writes a date: "August 25,2023" (as published),
+    "August 25, 2023", "2023-08-25". The same index in two lists is the same form."""
+    month = _MONTHS[day.month - 1]
+    return [f"{month} {day.day},{day.year}", f"{month} {day.day}, {day.year}", day.isoformat()]
 
 
 def normalise_text(text: str) -> str:

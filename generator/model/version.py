@@ -26,13 +26,19 @@ class ImpactAssessment(Strict):
 
 
 class Decision(Strict):
-    """A person's decision on a clause the classifier could not decide (GitHub site-policy style)."""
+    """A person's decision on a clause the classifier could not decide (GitHub site-policy style).
+
+    ``clause_hash`` is the clause's :func:`clause_hashes` entry when the decision was made
+    (``notices decide`` records it): if the clause changes again, the decision is stale and
+    no longer applies; a person decides again.
+    """
 
     clause: str
     level: Literal["none", "editorial", "review", "material", "consent"]
     rationale: str
     decided_by: str
     decided_on: dt.date
+    clause_hash: str | None = Field(None, pattern=r"^[0-9a-f]{16}$")
 
     _rationale = field_validator("rationale")(not_blank)
 
@@ -44,6 +50,11 @@ class VersionMeta(Strict):
     version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.-]*$")
     updated_on: dt.date
     status: Literal["published", "draft"]
+    published_on: dt.date | None = Field(
+        None, description="When the version was published on the Rules Center (default: updated_on).")
+    effective_on: dt.date | None = Field(
+        None, description="When it takes effect (default: its publication date). `notices publish` "
+                          "sets it at least the policy's notice_days after publication for a material change.")
     source_url: str | None = None
     controller: str
     content_hash: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$")
@@ -52,6 +63,19 @@ class VersionMeta(Strict):
     numbering: Numbering
     impact_assessment: ImpactAssessment | None = None
     decisions: tuple[Decision, ...] = ()
+    clause_hashes: dict[str, str] | None = Field(
+        None, description="A hash per clause, recorded at publication: a later edit is reported "
+                          "at the clause it changed.")
+
+    @property
+    def published_date(self) -> dt.date:
+        """When the version was published (``published_on``, else ``updated_on``)."""
+        return self.published_on or self.updated_on
+
+    @property
+    def effective_date(self) -> dt.date:
+        """When the version takes effect (``effective_on``, else its publication date)."""
+        return self.effective_on or self.published_date
 
     @field_validator("version", mode="before")
     @classmethod
@@ -63,6 +87,9 @@ class VersionMeta(Strict):
     def _published_has_hash(self) -> "VersionMeta":
         if self.status == "published" and not self.content_hash:
             raise ValueError("a published version needs a content_hash (run `notices hash`)")
+        if self.effective_on and self.effective_on < self.published_date:
+            raise ValueError(f"effective_on {self.effective_on} is before the publication date "
+                             f"{self.published_date}")
         return self
 
 
@@ -104,9 +131,36 @@ class Version(VersionMeta):
         """Every node by id (computed once; do not mutate the returned dict)."""
         return self.derived("clause_map", lambda: {n.id: n for n in self.nodes()})
 
+    def clause_hashes_now(self) -> dict[str, str]:
+        """The current :func:`clause_hashes` of the statement (computed once)."""
+        return self.derived("clause_hashes", lambda: clause_hashes(self.statement))
+
     def all_facts(self) -> list[tuple[str, Any]]:
         """(node id, fact) pairs in document order."""
         return [(n.id, f) for n in self.nodes() for f in n.facts]
+
+
+#: the fields of a node that hold other nodes: a clause's hash covers their ids (their
+#: order), not their content, so an edit is reported at the node it touched
+_CHILD_FIELDS = ("items", "content", "definitions", "sections")
+
+
+def clause_hashes(statement: Statement) -> dict[str, str]:
+    """A hash of every node's own content (its text, title, facts, and the ids of its
+    children, in order), 16 hex digits of sha256 each, by node id.
+
+    The content hash protects the whole statement; these say *which* node changed:
+    the loader compares them with those recorded at publication.
+    """
+    out = {}
+    for node in iter_nodes(statement):
+        data = node.obj.model_dump(mode="json")
+        for name in _CHILD_FIELDS:
+            if isinstance(data.get(name), list):
+                data[name] = [c.get("id") for c in data[name]]
+        payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        out[node.id] = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    return out
 
 
 def json_schemas() -> dict[str, dict]:
@@ -120,11 +174,18 @@ def json_schemas() -> dict[str, dict]:
     return out
 
 
+#: days between publishing a material change and its taking effect, unless policy.yaml says
+DEFAULT_NOTICE_DAYS = 30
+
+
 class Policy(Strict):
     """A policy and all its versions, oldest first."""
 
     id: str
     title: str
+    notice_days: int = Field(DEFAULT_NOTICE_DAYS, ge=0, description=(
+        "The least number of days between publishing a version whose change is material or "
+        "needs consent and its effective date (`notices publish` checks it)."))
     versions: tuple[Version, ...]
 
     def get(self, version: str) -> Version:
@@ -138,5 +199,27 @@ class Policy(Strict):
         pub = [v for v in self.versions if v.status == "published"]
         return pub[-1] if pub else None
 
+    def in_effect(self, on: dt.date) -> Version | None:
+        """The published version in effect on ``on``: the newest whose effective date has come."""
+        return in_effect([v for v in self.versions if v.status == "published"], on)
+
     def newest(self) -> Version:
         return self.versions[-1]
+
+
+def in_effect(published: "list", on: dt.date):
+    """Of published versions (or index entries) oldest first, the one in effect on ``on``:
+    the last, in publication order, whose effective date is not after ``on`` (None: none yet)."""
+    started = [v for v in published if v.effective_date <= on]
+    return started[-1] if started else None
+
+
+def today() -> dt.date:
+    """The date the toolkit takes as today: ``SOURCE_DATE_EPOCH``'s when set (reproducible
+    builds, tests), else the system's."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

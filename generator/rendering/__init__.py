@@ -9,3 +9,5 @@ from .statement import FORMATS as FORMATS
 from .statement import format_date as format_date
 from .statement import render as render
 from .statement import render_localized as render_localized
+from .statement import rendered_hash as rendered_hash
+from .statement import rendered_hashes as rendered_hashes

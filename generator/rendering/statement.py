@@ -62,3 +62,23 @@ def render_localized(version: Version, format: Format = "md", locale: str = "en"
 
     tr = translator(version, locale, allow_fallback=allow_fallback, locales_dir=locales_dir)
     return render(version, format, locale=tr.locale, translate=tr.translate, gettext=tr.gettext)
+
+
+#: the format whose bytes ``rendered_hash`` covers: plain text, what a reader copies or prints
+HASHED_FORMAT: Format = "text"
+
+
+def rendered_hash(version: Version, locale: str = "en", *, locales_dir: str | Path | None = None) -> str:
+    """``sha256:`` of the statement's plain-text rendering in ``locale`` (English where a
+    translation is missing, as the Rules Center shows it): what ``versions.json`` lists
+    so that anyone can check a copy they hold."""
+    import hashlib
+
+    text = render_localized(version, HASHED_FORMAT, locale, allow_fallback=True, locales_dir=locales_dir)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def rendered_hashes(version: Version, locales: tuple[str, ...],
+                    locales_dir: str | Path | None = None) -> dict[str, str]:
+    """:func:`rendered_hash` of ``version`` in each of ``locales``."""
+    return {loc: rendered_hash(version, loc, locales_dir=locales_dir) for loc in locales}

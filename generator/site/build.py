@@ -107,7 +107,7 @@ def write_common(history: History, root: Path, locales: tuple[str, ...] = SITE_L
                  site_project: Path = SITE_PROJECT, site_url: str | None = None) -> Project:
     """The files at the top of the site: versions.json, the locale chooser, the pop-up."""
     project = Project(root, locales, site_url)
-    _write(project.site / "versions.json", manifest_json(history, locales))
+    _write(project.site / "versions.json", manifest_json(history, locales, site_url))
     _write(project.site / "index.html", render_template(
         "site/root.html.j2", lambda s: s, locales=[(loc, LOCALE_NAMES[loc]) for loc in locales]))
     (project.site / "assets").mkdir(parents=True, exist_ok=True)
@@ -183,7 +183,7 @@ class BuildResult:
 
 def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
                locales: tuple[str, ...] = SITE_LOCALES, jobs: int | None = None,
-               site_url: str | None = None, force: bool = False,
+               site_url: str | None = None, force: bool = False, as_of: dt.date | None = None,
                progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the Rules Center from the source tree at ``source_dir`` into ``output``.
 
@@ -193,8 +193,13 @@ def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
     canonical URLs nor sitemap entries, and its 404 page works only at the server's root.
     ``output`` is replaced only if a previous build made it, it is empty or missing, or
     ``force`` (a directory, never anything else); else :class:`~generator.errors.OutputError`,
-    as for every OS error writing it.
+    as for every OS error writing it. ``as_of`` is the date the site is built for (default:
+    :func:`generator.model.today`): the version in effect then is current, versions
+    published but not yet in effect are announced as upcoming.
     """
+    from ..model import today
+
+    as_of = as_of or today()
     say = progress or (lambda msg: None)
     jobs = default_jobs() if jobs is None else jobs
     target = DirectoryOutput(output, "notices build", force=force)
@@ -206,7 +211,7 @@ def build_site(source_dir: str | Path, output: str | Path = DEFAULT_OUTPUT, *,
     say(f"comparing {len(policy.versions)} published version(s)")
     # before taking the lock: forked workers inherit it, and a comparison worker whose
     # parent was killed blocks for ever handing back its (large) result
-    history = build_history(policy, jobs=jobs)
+    history = build_history(policy, as_of=as_of, jobs=jobs)
     if not history.versions:
         raise NoticesError(f"{source_dir}: policy {policy.id} has no published version to publish")
     try:

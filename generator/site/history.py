@@ -14,9 +14,11 @@ can make (its summary and redline) in every site locale.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import NoticesError
 from .parallel import fork_map
 
 if TYPE_CHECKING:
@@ -53,15 +55,20 @@ class Comparison:
 
 @dataclass(frozen=True)
 class History:
-    """Published versions, oldest first, and the classified diff of every pair of them."""
+    """Published versions, oldest first, the one in effect, and the classified diff of
+    every pair of them.
+
+    ``current`` is the version in effect on the build's date (``as_of``); ``upcoming``
+    the published versions that take effect later (announced in advance: their banner,
+    redline and pop-up say when).
+    """
 
     policy: "Policy"
     versions: "tuple[Version, ...]"
     pairs: dict[tuple[str, str], Comparison]
-
-    @property
-    def current(self) -> "Version":
-        return self.versions[-1]
+    current: "Version"
+    upcoming: "tuple[Version, ...]" = ()
+    as_of: "dt.date | None" = None
 
     def steps(self) -> list[Comparison]:
         """Each version compared with the one before it (the change history), oldest first."""
@@ -72,16 +79,45 @@ class History:
         return [self.pairs[(a.version, version.version)] for a in self.versions
                 if (a.version, version.version) in self.pairs]
 
+    def announcing(self, version: "Version") -> "Comparison | None":
+        """For an upcoming version: ``diff(current, version)``, what its advance notice shows."""
+        return self.pairs.get((self.current.version, version.version))
+
     def redlines(self) -> list[Comparison]:
-        """Comparisons that get a redline page: every step, and every A against the current."""
+        """Comparisons that get a redline page: every step, every A against the current,
+        and the current against each upcoming version."""
         chosen = {c.slug: c for c in self.steps()}
         chosen.update({c.slug: c for c in self.since(self.current)})
+        chosen.update({c.slug: c for c in map(self.announcing, self.upcoming) if c})
         return sorted(chosen.values(), key=lambda c: (c.new.updated_on, c.new.version,
                                                       c.old.updated_on, c.old.version))
 
 
-def build_history(policy: "Policy", *, words: "dict[str, Words] | None" = None, jobs: int = 1) -> History:
-    """Classify every pair of published versions of ``policy`` (drafts are not published).
+class NothingInEffect(NoticesError):
+    """No published version has taken effect on the date the site is built for."""
+
+
+def shown_versions(policy: "Policy", as_of: "dt.date | None") -> "tuple[tuple[Version, ...], Version, tuple[Version, ...]]":
+    """The published versions a site built ``as_of`` shows (those published by then), the
+    one in effect, and those still to take effect; ``as_of`` None: the latest is in effect."""
+    from ..model import in_effect
+
+    versions = tuple(v for v in policy.versions if v.status == "published"
+                     and (as_of is None or v.published_date <= as_of))
+    if not versions:
+        return (), None, ()
+    current = versions[-1] if as_of is None else in_effect(list(versions), as_of)
+    if current is None:
+        raise NothingInEffect(f"no published version of {policy.id} is in effect on {as_of} "
+                              f"(the first takes effect on {versions[0].effective_date}; use --as-of)")
+    at = versions.index(current)
+    return versions, current, versions[at + 1:]
+
+
+def build_history(policy: "Policy", *, as_of: "dt.date | None" = None, words: "dict[str, Words] | None" = None,
+                  jobs: int = 1) -> History:
+    """Classify every pair of the published versions of ``policy`` shown on ``as_of``
+    (drafts are not published).
 
     ``words`` gives the sentences of each locale (default: every site locale,
     :func:`.l10n.site_words` of the newest published version).
@@ -91,16 +127,19 @@ def build_history(policy: "Policy", *, words: "dict[str, Words] | None" = None, 
     from ..report import render_redline_fragment
     from .l10n import SITE_LOCALES, site_words
 
-    versions = tuple(v for v in policy.versions if v.status == "published")
+    versions, current, upcoming = shown_versions(policy, as_of)
+    if not versions:
+        return History(policy, (), {}, None, (), as_of)  # type: ignore[arg-type]
+    now = versions.index(current)
     last = len(versions) - 1
     if words is None:
-        words = {loc: site_words(versions[-1], loc) for loc in SITE_LOCALES} if versions else {}
+        words = {loc: site_words(versions[-1], loc) for loc in SITE_LOCALES}
     todo = [(i, j) for j in range(len(versions)) for i in range(j)]
 
     def compare_pair(pair: tuple[int, int]) -> Comparison:
         i, j = pair
         report = classify(compare(versions[i], versions[j], between=versions[i + 1:j]))
-        with_redline = j == i + 1 or j == last
+        with_redline = j == i + 1 or j == now or (i == now and j > now) or j == last
         return Comparison(
             versions[i], versions[j], report.level, report.notification,
             popup_findings=tuple(f for f in report.findings if f.level in POPUP_LEVELS),
@@ -110,4 +149,4 @@ def build_history(policy: "Policy", *, words: "dict[str, Words] | None" = None, 
                       for loc, w in words.items()})
 
     pairs = {(c.old.version, c.new.version): c for c in fork_map(compare_pair, todo, jobs)}
-    return History(policy, versions, pairs)
+    return History(policy, versions, pairs, current, upcoming, as_of)

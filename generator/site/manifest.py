@@ -1,11 +1,15 @@
 """``versions.json``: what a client needs to decide on the pop-up, without any diff logic.
 
-For every published version: its date, content hash and URLs, and under ``since``,
+For every published version: its dates (updated, published, effective), content hash,
+the sha256 of its rendered text in every locale (``rendered_hashes``: anyone holding a
+copy can check it, ``notices hash --rendered FILE``), whether it is current or upcoming,
+and its URLs; under ``since``,
 for every earlier version A, the level and notification of ``diff(A, this)`` (a
 direct comparison), the redline page when there is one, and the texts of the
 changes the pop-up lists (material and consent findings) in every locale. The
 pop-up's interface strings travel with it (``strings``), so a storefront that
-embeds ``popup.js`` needs nothing else. URLs are relative to ``versions.json``.
+embeds ``popup.js`` needs nothing else. URLs are relative to ``versions.json``. ``as_of``
+and ``site_url`` are the build's own parameters, so ``notices verify`` can rebuild it.
 """
 from __future__ import annotations
 
@@ -28,9 +32,13 @@ def _url(locale: str, md_path: str) -> str:
     return f"{locale}/{path}"
 
 
-def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dict[str, Any]:
+def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES,
+             site_url: str | None = None) -> dict[str, Any]:
     """The content of ``versions.json`` as JSON-ready data."""
+    from ..rendering import rendered_hashes
+
     redlines = {c.slug for c in history.redlines()}
+    rendered = {v.version: rendered_hashes(v, locales) for v in history.versions}
     words = {loc: site_words(history.current, loc) for loc in locales}
     versions = []
     for v in history.versions:
@@ -50,8 +58,12 @@ def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dic
         versions.append({
             "version": v.version,
             "date": v.updated_on.isoformat(),
+            "published": v.published_date.isoformat(),
+            "effective": v.effective_date.isoformat(),
             "content_hash": v.content_hash or v.compute_hash(),
+            "rendered_hashes": rendered[v.version],
             "current": is_current,
+            "upcoming": v in history.upcoming,
             "illustrative": bool(v.illustrative),
             "url": {loc: _url(loc, "index.md" if is_current else version_path(v)) for loc in locales},
             "since": since,
@@ -61,6 +73,8 @@ def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dic
         "policy": history.policy.id,
         "title": history.policy.title,
         "current": history.current.version,
+        "as_of": history.as_of.isoformat() if history.as_of else None,
+        "site_url": site_url,
         "locales": list(locales),
         "versions": versions,
         "strings": {loc: {k: s for k, s in interface_strings(site_translator(history.current, loc)).items()
@@ -68,5 +82,6 @@ def manifest(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> dic
     }
 
 
-def manifest_json(history: "History", locales: tuple[str, ...] = SITE_LOCALES) -> str:
-    return json.dumps(manifest(history, locales), ensure_ascii=False, indent=2) + "\n"
+def manifest_json(history: "History", locales: tuple[str, ...] = SITE_LOCALES,
+                  site_url: str | None = None) -> str:
+    return json.dumps(manifest(history, locales, site_url), ensure_ascii=False, indent=2) + "\n"

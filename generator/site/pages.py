@@ -103,12 +103,22 @@ def statement_page(version: "Version", history: "History", tr: "Translator", pat
 
     is_current = version.version == history.current.version
     title = tr.translate("title", version.statement.title)[0]
+    since = history.pairs.get((version.version, history.current.version))
+    announce = history.announcing(version) if version in history.upcoming else None
+    announced = [{"version": v.version, "effective_on": format_date(v.effective_date, tr.locale),
+                  "redline": redline_path(history.announcing(v)), "page": version_path(v)}
+                 for v in history.upcoming if history.announcing(v)]
     text = render_template(
         "site/statement.md.j2", tr.gettext, tr.locale,
         title=title, version=version, is_current=is_current, root=_root(path),
         page_kind="statement" if path == "index.md" else "version",
         illustrative=version.illustrative, complete=tr.complete,
         updated_on=format_date(version.updated_on, tr.locale),
+        effective_on=format_date(version.effective_date, tr.locale),
+        upcoming=version in history.upcoming, current_version=history.current.version,
+        announce_link=redline_path(announce) if announce else "",
+        since_link=redline_path(since) if since and not is_current else "",
+        announced=announced,
         body=body if body is not None else statement_body(version, tr))
     return Page(path, text)
 

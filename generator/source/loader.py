@@ -36,6 +36,8 @@ from .yaml12 import Unreadable, locate, read_fast, read_yaml
 from .yaml12 import plain as _plain
 
 DEFAULT_SOURCE = Path("notices")
+#: what policy.yaml may say
+POLICY_FIELDS = ("id", "title", "notice_days")
 IMMUTABLE = "published versions are immutable: make a new version"
 #: the files every version folder holds
 VERSION_FILES = ("version.yaml", "statement.yaml")
@@ -207,9 +209,32 @@ def version_problems(version: Version, statement_data: Any, policy_id: str, dirn
     if verify_hash and version.status == "published" and version.content_hash:
         actual = version.compute_hash()
         if actual != version.content_hash:
+            problems.extend(tamper_problems(version, first_use, actual))
+    return problems
+
+
+def tamper_problems(version: Version, id_locations: dict[str, tuple], actual: str) -> list[Problem]:
+    """Where a published version's statement no longer matches its content hash: each
+    changed or added clause at its line (from the clause hashes recorded at publication),
+    a removed one at the hash; the content hash's line when no clause hashes were recorded."""
+    recorded = version.clause_hashes or {}
+    now = version.clause_hashes_now()
+    problems = []
+    for ident, digest in now.items():
+        if ident not in recorded and recorded:
+            problems.append(Problem("statement", id_locations.get(ident, ()),
+                                    f"clause {ident} added after publication ({IMMUTABLE})"))
+        elif recorded and recorded[ident] != digest:
+            problems.append(Problem("statement", id_locations.get(ident, ()),
+                                    f"clause {ident} changed after publication ({IMMUTABLE})"))
+    for ident in recorded:
+        if ident not in now:
             problems.append(Problem("version", ("content_hash",),
-                                    f"content does not match content_hash ({IMMUTABLE}; "
-                                    f"the content now hashes to {actual})"))
+                                    f"clause {ident} removed after publication ({IMMUTABLE})"))
+    if not problems:  # no clause hashes, or the clauses match and something else changed
+        problems.append(Problem("version", ("content_hash",),
+                                f"content does not match content_hash ({IMMUTABLE}; "
+                                f"the content now hashes to {actual})"))
     return problems
 
 
@@ -258,7 +283,10 @@ def read_policy_meta(policy_dir: Path) -> tuple[dict, list[SourceError]]:
 def _policy_meta_problems(meta: dict, dirname: str) -> list[tuple[str, str]]:
     if not isinstance(meta.get("id"), str) or not isinstance(meta.get("title"), str):
         return [("id", "policy.yaml needs an 'id' and a 'title'")]
-    problems = [(key, f"unknown field {key!r}") for key in sorted(set(meta) - {"id", "title"}, key=str)]
+    problems = [(key, f"unknown field {key!r}") for key in sorted(set(meta) - set(POLICY_FIELDS), key=str)]
+    days = meta.get("notice_days", 0)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        problems.append(("notice_days", f"notice_days: expected a whole number of days, 0 or more, not {days!r}"))
     if meta["id"] != dirname:
         problems.append(("id", f"id is {meta['id']!r} but the folder is named {dirname!r}"))
     return problems
@@ -278,7 +306,12 @@ def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
     if not versions:
         raise SourceErrors([SourceError(policy_dir, None, None, "no versions (expected <version>/version.yaml)")])
     versions.sort(key=lambda v: (v.updated_on, v.version))
-    return Policy(id=meta["id"], title=meta["title"], versions=tuple(versions))
+    return policy_from(meta, versions)
+
+
+def policy_from(meta: dict, versions: list[Version]) -> Policy:
+    """A :class:`Policy` from its checked ``policy.yaml`` data and its versions."""
+    return Policy(versions=tuple(versions), **{k: meta[k] for k in POLICY_FIELDS if k in meta})
 
 
 def _entries(folder: Path) -> list[Path]:

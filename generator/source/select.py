@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version, VersionMeta
-from .loader import choose_policy, load_version, missing_version_files, policy_dirs, read_policy_meta, version_dirs
+from .loader import choose_policy, load_version, policy_from, missing_version_files, policy_dirs, read_policy_meta, version_dirs
 from .yaml12 import Unreadable, read_fast
 
 
@@ -119,7 +119,7 @@ def load_published(source_dir: str | Path, policy: str | None = None) -> Policy:
                 errors.extend(e.errors)
     if errors:
         raise SourceErrors(errors)
-    return Policy(id=meta["id"], title=meta["title"], versions=tuple(versions))
+    return policy_from(meta, versions)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ facts and the facts of its new surroundings differ from the old ones.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ...model import FACT_TYPES
+from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
 from ..registry import Match, rule
 
@@ -49,11 +49,6 @@ def unlisted_fact_changed(change, diff) -> Iterator[Match]:
         yield Match(change)
 
 
-def _date_forms(day: dt.date) -> list[str]:
-    """How the closing note writes a date ("August 25,2023", "August 25, 2023", "2023-08-25")."""
-    month = day.strftime("%B")
-    return [f"{month} {day.day},{day.year}", f"{month} {day.day}, {day.year}", day.isoformat()]
-
 
 @rule("updated-on-note", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
       "Only the date of the closing 'updated on' note changed, to the new version's own date.",
@@ -65,7 +60,7 @@ def updated_on_note(change, diff) -> Iterator[Match]:
     if [f.name for f in change.fields] != ["text"] or change.facts:
         return
     old, new = change.fields[0].old, change.fields[0].new
-    for before, after in zip(_date_forms(diff.old.updated_on), _date_forms(diff.new.updated_on)):
+    for before, after in zip(note_date_forms(diff.old.updated_on), note_date_forms(diff.new.updated_on)):
         if before in old and re.sub(r"\s+", " ", old.replace(before, after)) == re.sub(r"\s+", " ", new):
             yield Match(event="updated-on-note", values={"old": diff.old.updated_on, "new": diff.new.updated_on})
             return
