@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("model",),
     ("source",),
     ("diff",),
+    ("lint",),
     ("classify",),
     ("i18n",),
     ("rendering",),

@@ -88,6 +88,12 @@ class DataFact(CodedFact):
     code: str = Field(description="DPV pd: code, or a project av: code where none fits.")
     sensitive: bool = Field(False, description="Sensitive under Part 1 Definition 5.")
     optional: bool = Field(False, description="Collected only if the user chooses to provide it.")
+    necessity: bool = Field(False, description="The clause says why this (sensitive) data is necessary "
+                                               "(PIPL Art. 30).")
+    impact: bool = Field(False, description="The clause says how processing it affects the person's "
+                                            "rights and interests (PIPL Art. 30).")
+
+    omit_when_default = ("necessity", "impact")
 
 
 class PurposeFact(CodedFact):
@@ -119,13 +125,17 @@ class RecipientFact(CodedFact):
 
     vocabulary, what = vocab.RECIPIENTS, "recipient"
     key_fields = ("code", "via")
-    omit_when_default = ("circumstances",)
+    omit_when_default = ("circumstances", "name", "contact")
     kind: Literal["recipient"]
     code: str
     via: Literal["share", "transfer", "disclose"] = "share"
     circumstances: tuple[str, ...] = Field(
         (), description="When data reaches the recipient: legal-basis codes (dpv:Consent, "
                         "dpv:LegalObligation...) or av:AuthorityRequest, av:MergerOrAcquisition.")
+    name: str | None = Field(None, description="The recipient's own name, where the clause gives it "
+                                               "(PIPL Art. 23).")
+    contact: str | None = Field(None, description="How to reach the recipient, where the clause says "
+                                                  "(PIPL Art. 23).")
 
     @field_validator("circumstances")
     @classmethod
@@ -143,10 +153,23 @@ class TransferFact(FactBase):
     code_field = "destination"
 
     key_fields = ("destination",)
+    omit_when_default = ("safeguards", "recipient", "contact")
     kind: Literal["transfer"]
     destination: str = Field(description="ISO 3166-1 alpha-2 code.")
+    safeguards: tuple[str, ...] = Field(
+        (), description="What makes the transfer lawful (adequacy decision, standard contractual "
+                        "clauses...): codes of the transfer-safeguard table (GDPR Art. 13(1)(f)).")
+    recipient: str | None = Field(None, description="The overseas recipient's name (PIPL Art. 39).")
+    contact: str | None = Field(None, description="How to reach the overseas recipient (PIPL Art. 39).")
 
     _known_destination = field_validator("destination")(lambda c: check_code(vocab.COUNTRIES, "country", c))
+
+    @field_validator("safeguards")
+    @classmethod
+    def _known_safeguards(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        for code in codes:
+            check_code(vocab.TRANSFER_SAFEGUARDS, "transfer safeguard", code)
+        return codes
 
 
 class RightFact(CodedFact):
@@ -203,9 +226,13 @@ class ContactFact(FactBase):
     section_viii = 5
 
     key_fields = ("channel", "value")
+    omit_when_default = ("of",)
     kind: Literal["contact"]
     channel: Literal["email", "phone", "postal", "department", "complaint"]
     value: str
+    of: Literal["controller", "dpo", "representative"] = Field(
+        "controller", description="Whose contact it is: the controller's (default), its data "
+                                  "protection officer's or its representative's (GDPR Art. 13(1)(a), (b)).")
 
 
 class ChildrenFact(FactBase):
@@ -229,7 +256,45 @@ class ProcessingFact(CodedFact):
     section_viii = 1
 
     vocabulary, what = vocab.PROCESSING, "processing"
+    omit_when_default = ("logic", "consequences")
     kind: Literal["processing"]
+    code: str
+    logic: bool = Field(False, description="The clause explains the logic involved (GDPR Art. 13(2)(f)).")
+    consequences: bool = Field(False, description="The clause explains its significance and envisaged "
+                                                  "consequences for the person (GDPR Art. 13(2)(f)).")
+
+
+class RepresentativeFact(FactBase):
+    """A representative of the controller in another jurisdiction (GDPR Art. 27)."""
+
+    label = N_("representative")
+
+    key_fields = ("name",)
+    kind: Literal["representative"]
+    name: str
+    region: str = Field(description="Where the representative acts, e.g. EU (ISO 3166-1 or EU).")
+    address: str | None = None
+
+    _known_region = field_validator("region")(lambda c: check_code(vocab.COUNTRIES, "country", c))
+
+
+class ProvisionFact(CodedFact):
+    """Whether providing data is required, and what happens if the person does not (GDPR Art. 13(2)(e))."""
+
+    label = N_("provision of data")
+
+    vocabulary, what = vocab.PROVISION, "provision"
+    kind: Literal["provision"]
+    code: str
+
+
+class SourceFact(CodedFact):
+    """Where data comes from when it is not collected from the person (GDPR Art. 14(2)(f))."""
+
+    label = N_("source of data")
+
+    vocabulary, what = vocab.SOURCES, "source"
+    kind: Literal["source"]
     code: str
 
 
@@ -290,6 +355,7 @@ FACT_TYPES: tuple[type[FactBase], ...] = (
     DataFact, PurposeFact, LegalBasisFact, RecipientFact, TransferFact, RightFact,
     ResponseTimeFact, RetentionFact, ControllerFact, ContactFact, ChildrenFact,
     ProcessingFact, RoleFact, DisclosureFact, SafeguardFact, BreachNotificationFact, FeeFact,
+    RepresentativeFact, ProvisionFact, SourceFact,
 )
 Fact = Annotated[Union[FACT_TYPES], Field(discriminator="kind")]
 _BY_TAG: dict[str, type[FactBase]] = {cls.tag(): cls for cls in FACT_TYPES}

@@ -94,6 +94,7 @@ LEGAL_BASES: Final[dict[str, str]] = {
     "av:ServiceOperation": "safe and stable operation",
     "av:NewsReporting": "legitimate news reporting",
     "av:AcademicResearch": "academic research in the public interest",
+    "dpv:LegitimateInterest": "legitimate interests",
 }
 
 RECIPIENTS: Final[dict[str, str]] = {
@@ -132,6 +133,10 @@ RIGHTS: Final[dict[str, str]] = {
     "av:RightToObjectToContact": "right to refuse contact by staff",
     "av:RightToUnsubscribe": "right to unsubscribe from marketing SMS",
     "av:RightToRefuseCookies": "right to refuse cookies",
+    "av:RightToRestriction": "right to restrict processing",
+    "av:RightToObject": "right to object to processing",
+    "av:RightToPortability": "right to data portability",
+    "av:RightToComplainToAuthority": "right to lodge a complaint with a supervisory authority",
 }
 
 CHANNELS: Final[dict[str, str]] = {
@@ -153,6 +158,9 @@ PROCESSING: Final[dict[str, str]] = {
     "av:DeIdentifiedCommercialUse": "commercial use of de-identified data",
     "av:NoSaleOfPersonalData": "no sale of personal information (CCPA)",
     "av:ModelTraining": "training machine-learning models",
+    "av:SaleOfPersonalData": "sale of personal information (CCPA)",
+    "av:SharingForCrossContextAdvertising": "sharing for cross-context behavioural advertising (CPRA)",
+    "av:NoSharingForCrossContextAdvertising": "no sharing for cross-context behavioural advertising (CPRA)",
 }
 
 ROLES: Final[dict[str, str]] = {
@@ -178,6 +186,37 @@ RETENTION: Final[dict[str, str]] = {
     "av:NecessaryForPurpose": "only as long as necessary for the purpose",
     "av:EcommerceLawTransactionRecords": "transaction records kept as the E-Commerce Law requires",
     "av:DeleteOrAnonymiseAfterPeriod": "deleted or anonymised after the retention period",
+    "av:FixedPeriod": "kept for a fixed number of years",
+    "av:RetentionCriteria": "the criteria that set the retention period",
+}
+
+#: Whether providing data is required and what follows if the person does not (GDPR Art. 13(2)(e)).
+PROVISION: Final[dict[str, str]] = {
+    "av:RequiredForService": "required for the service: without it the service cannot be used",
+    "av:OptionalForFeature": "optional: without it only the feature it serves is unavailable",
+    "av:StatutoryRequirement": "required by law",
+    "av:ContractualRequirement": "required by contract",
+}
+
+#: Where data comes from when the person does not provide it (GDPR Art. 14(2)(f)).
+SOURCES: Final[dict[str, str]] = {
+    "av:PaymentProvider": "payment providers",
+    "av:FinancialInstitution": "financial institutions",
+    "av:LogisticsProvider": "logistics providers",
+    "av:Affiliate": "affiliates",
+    "av:BusinessPartner": "business partners",
+    "av:Merchant": "merchants",
+    "av:PubliclyAvailableSource": "publicly accessible sources",
+}
+
+#: What makes a cross-border transfer lawful (GDPR Art. 13(1)(f), 45-47; PIPL Art. 38).
+TRANSFER_SAFEGUARDS: Final[dict[str, str]] = {
+    "dpv:AdequacyDecision": "adequacy decision",
+    "dpv:StandardContractualClauses": "standard contractual clauses",
+    "dpv:BindingCorporateRules": "binding corporate rules",
+    "av:PiplStandardContract": "PIPL standard contract",
+    "av:PiplSecurityAssessment": "security assessment by the Cyberspace Administration",
+    "av:PiplCertification": "personal-information protection certification",
 }
 
 FEES: Final[dict[str, str]] = {"av:FreeInPrinciple": "requests are free of charge in principle"}
@@ -209,6 +248,8 @@ TABLES: Final[tuple[tuple[str, dict[str, str]], ...]] = (
     ("processing", PROCESSING), ("role", ROLES), ("public disclosure", DISCLOSURES),
     ("circumstance of sharing", CIRCUMSTANCES),
     ("safeguard", SAFEGUARDS), ("retention", RETENTION), ("fee", FEES),
+    ("provision of data", PROVISION), ("source of data", SOURCES),
+    ("transfer safeguard", TRANSFER_SAFEGUARDS),
     ("country or region (ISO 3166-1)", COUNTRIES), ("contact channel", CONTACT_CHANNELS),
 )
 
