@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("classify",),
     ("i18n",),
     ("rendering",),
-    ("report",),
+    ("report", "export"),
     ("merchant", "site", "workflow"),
     ("commands", "cli"),
 )

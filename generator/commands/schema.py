@@ -7,10 +7,15 @@ import click
 
 
 @click.command("schema")
-@click.argument("which", type=click.Choice(["statement", "version", "merchant"]), default="statement")
+@click.argument("which", type=click.Choice(["statement", "version", "merchant", "export"]), default="statement")
 def command(which):
-    """Print the JSON Schema of statement.yaml, version.yaml or a merchant profile, from the model."""
-    if which == "merchant":
+    """Print the JSON Schema of statement.yaml, version.yaml, a merchant profile or
+    `notices export --format json`, from the model."""
+    if which == "export":
+        from ..export.json_facts import export_schema
+
+        schema = export_schema()
+    elif which == "merchant":
         from ..merchant.profile import json_schema
 
         schema = json_schema()
