@@ -7,16 +7,15 @@ and tested. Run it again if the real 2023-08-25 source is corrected::
     python examples/make_series.py && notices validate --source examples
 
 The edits are cumulative (each version starts from the previous one); published ones
-get their content hash computed here, as `notices hash` would.
+get the hashes `notices publish` records (content, facts, one per clause).
 """
 import shutil
 import sys
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.model import Version  # noqa: E402
+from generator.source import load_version  # noqa: E402
+from generator.workflow.hashes import write_hashes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "notices/allvalue-privacy/2023-08-25"
@@ -219,15 +218,8 @@ def main():
         (d / "statement.yaml").write_text(statement_header(body, version, what), encoding="utf-8")
         vy = version_yaml(version, status, what, extra, controller)
         (d / "version.yaml").write_text(vy.replace("CONTENT_HASH\n", "").replace("status: published", "status: draft"), encoding="utf-8")
-        if status == "published":
-            (d / "version.yaml").write_text(vy.replace("CONTENT_HASH", f"content_hash: {content_hash(d)}"),
-                                            encoding="utf-8")
-
-
-def content_hash(version_dir: Path) -> str:
-    meta = yaml.safe_load((version_dir / "version.yaml").read_text(encoding="utf-8"))
-    meta["statement"] = yaml.safe_load((version_dir / "statement.yaml").read_text(encoding="utf-8"))
-    return Version.model_validate(meta).compute_hash()
+        if status == "published":  # the hashes `notices publish` records
+            write_hashes(d, load_version(d, "allvalue-privacy"), {"status": "published"})
 
 
 if __name__ == "__main__":

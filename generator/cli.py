@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "hash": ("generator.commands.hash", "Print the content hash of a version (to freeze it)."),
     "diff": ("generator.commands.diff", "Compare two versions and classify every change."),
     "rules": ("generator.commands.rules", "List the Section VIII classification rules."),
+    "lint": ("generator.commands.lint", "Check a notice against GDPR, PIPL and CCPA notice requirements."),
     "i18n": ("generator.commands.i18n", "Extract, update and check translation catalogs."),
     "merchant": ("generator.commands.merchant", "Render merchants' customer notices."),
     "build": ("generator.commands.build", "Build the Rules Center site with mkdocs."),
@@ -28,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new-version": ("generator.commands.new_version", "Create a draft from the latest published version."),
     "decide": ("generator.commands.decide", "Record decisions on the changes awaiting review."),
     "publish": ("generator.commands.publish", "Publish a draft with an effective date."),
+    "verify": ("generator.commands.verify", "Check that a built site is what the source builds."),
+    "receipts": ("generator.commands.receipts", "Check receipts downloaded from the Rules Center."),
 }
 
 

@@ -166,7 +166,7 @@ def test_since_compares_directly_with_latest_published(run):
     assert since["level"] == "none"  # the data-broker change was made and undone
     assert run("diff", "--source", EXAMPLES, "--since", "2024-11-11", "2025-01-20").code == 2
     draft = run("diff", "--source", EXAMPLES, "--since", "2025-03-03")
-    assert draft.code == 2 and "newer than the latest published version 2025-01-20" in draft.err
+    assert draft.code == 2 and "newer than the version in effect, 2025-01-20" in draft.err
 
 
 def test_unknown_version_exits_2_without_traceback(run_subprocess):

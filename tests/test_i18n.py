@@ -242,6 +242,7 @@ def test_closing_date_is_localized():
 def edited(tmp_path):
     """A copy of the source with one clause's English changed (and rehashed), and of the catalogs."""
     from generator.source import load_version_unchecked
+    from generator.workflow.hashes import write_hashes
 
     src, loc = tmp_path / "notices", tmp_path / "locales"
     shutil.copytree(NOTICES, src)
@@ -251,9 +252,7 @@ def edited(tmp_path):
     text = st.read_text(encoding="utf-8")
     assert text.count(OLD) == 1
     st.write_text(text.replace(OLD, NEW), encoding="utf-8")
-    meta = vdir / "version.yaml"
-    new_hash = load_version_unchecked(src, "2023-08-25").compute_hash()
-    meta.write_text(re.sub(r"sha256:[0-9a-f]{64}", new_hash, meta.read_text(encoding="utf-8")), encoding="utf-8")
+    write_hashes(vdir, load_version_unchecked(src, "2023-08-25"))  # as if published so
     return src, loc
 
 

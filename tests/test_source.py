@@ -81,8 +81,10 @@ def test_editing_one_word_of_a_published_version_breaks_immutability(tmp_path, r
     res = run("validate", "--source", src)
     assert res.code == 2
     [line] = res.err.splitlines()
-    assert line.startswith(f"{src}/allvalue-privacy/2023-08-25/version.yaml:")
-    assert IMMUTABLE in line
+    # named at the clause it changed (the clause hashes recorded at publication say which)
+    clause_line = 1 + text[: text.index("id: rights.respond.time")].count("\n")
+    assert line.startswith(f"{src}/allvalue-privacy/2023-08-25/statement.yaml:{clause_line}:")
+    assert "clause rights.respond.time changed after publication" in line and IMMUTABLE in line
 
 
 def test_whitespace_only_yaml_reformatting_keeps_the_hash(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import source_option
+from .common import DATE, source_option
 
 FORMATS = ("text", "markdown", "json", "html")
 FAIL_LEVELS = ("editorial", "review", "material", "consent")
@@ -18,7 +18,9 @@ FAIL_LEVELS = ("editorial", "review", "material", "consent")
 @source_option
 @click.option("--policy", help="Policy id (needed only when the source holds several).")
 @click.option("--since", metavar="VERSION",
-              help="What a user who last accepted VERSION must be shown now (VERSION → latest published).")
+              help="What a user who last accepted VERSION must be shown now (VERSION → the version in effect).")
+@click.option("--as-of", "as_of", type=DATE, metavar="DATE",
+              help="The date that decides which version is in effect (default: today).")
 @click.option("--against", metavar="REF",
               help="Take OLD from the source as it is at git revision REF (default: its newest version).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
@@ -27,8 +29,8 @@ FAIL_LEVELS = ("editorial", "review", "material", "consent")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE (atomically).")
 @click.option("--color/--no-color", default=None, help="Colour the text redline (default: on a terminal).")
 @click.pass_context
-def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, output, color):
-    """Compare OLD with NEW (default: latest published with newest) and classify every change.
+def command(ctx, old, new, source_dir, policy, since, as_of, against, fmt, fail_on, output, color):
+    """Compare OLD with NEW (default: the version in effect with the newest) and classify every change.
 
     Exit status 0, 1 when --fail-on LEVEL is reached, 2 for bad input.
     """
@@ -38,7 +40,7 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
     from ..report import render_report
     from .common import write_output
 
-    report = _report(source_dir, policy, old, new, since, against)
+    report = _report(source_dir, policy, old, new, since, against, as_of)
     if color is None:
         color = output is None and sys.stdout.isatty()
     write_output(render_report(report, fmt, color=color), output)
@@ -47,13 +49,13 @@ def command(ctx, old, new, source_dir, policy, since, against, fmt, fail_on, out
 
 
 def _report(source_dir: Path, policy: str | None, old: str | None, new: str | None,
-            since: str | None, against: str | None):
+            since: str | None, against: str | None, as_of=None):
     """Choose both versions, compare, classify; decision errors located in version.yaml."""
     from ..classify import DecisionError, classify
     from ..diff import compare
     from ..source import choose_versions
 
-    chosen = choose_versions(source_dir, old, new, since=since, against=against, policy=policy)
+    chosen = choose_versions(source_dir, old, new, since=since, against=against, policy=policy, as_of=as_of)
     diff = compare(chosen.old, chosen.new, between=chosen.between, old_label=chosen.old_label,
                    new_label=chosen.new_label)
     try:

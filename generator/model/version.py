@@ -57,7 +57,11 @@ class VersionMeta(Strict):
                           "sets it at least the policy's notice_days after publication for a material change.")
     source_url: str | None = None
     controller: str
-    content_hash: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$")
+    content_hash: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$", description=(
+        "sha256 of the statement's text and structure (facts left out), recorded at publication."))
+    facts_hash: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$", description=(
+        "sha256 of the statement's facts, recorded at publication (and by `notices hash --record` "
+        "when an annotation of a published version is corrected)."))
     illustrative: str | None = Field(
         None, description="Set on made-up versions: says on their face that they are illustrative.")
     numbering: Numbering
@@ -102,13 +106,18 @@ class Version(VersionMeta):
 
     # -- derived views (pure functions of the data) ------------------------------------
     def compute_hash(self) -> str:
-        """sha256 of the canonical JSON of the statement: what 'immutable' protects."""
-        def digest() -> str:
-            payload = json.dumps(self.statement.model_dump(mode="json"), sort_keys=True,
-                                 ensure_ascii=False, separators=(",", ":"))
-            return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        """sha256 of the canonical JSON of the statement's text and structure, facts left
+        out: what readers saw and acknowledged, what 'immutable' protects (receipts and
+        versions.json name a version by it)."""
+        return self.derived("hash", lambda: _sha256(_without_facts(self.statement.model_dump(mode="json"))))
 
-        return self.derived("hash", digest)
+    def compute_facts_hash(self) -> str:
+        """sha256 of every node's facts, by node id: the project's reading of the text, which
+        the classifier reasons over. Kept apart from :meth:`compute_hash` so that correcting
+        an annotation of a published version (``notices hash --record``) never changes the
+        hash readers hold; the loader still reports any change that was not recorded."""
+        return self.derived("facts_hash", lambda: _sha256(
+            [[n.id, [f.model_dump(mode="json") for f in n.facts]] for n in self.nodes() if n.facts]))
 
     def derived(self, name: str, compute: Any) -> Any:
         """A view of the statement, computed once per statement object.
@@ -138,6 +147,19 @@ class Version(VersionMeta):
     def all_facts(self) -> list[tuple[str, Any]]:
         """(node id, fact) pairs in document order."""
         return [(n.id, f) for n in self.nodes() for f in n.facts]
+
+
+def _sha256(data: Any) -> str:
+    payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _without_facts(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_facts(v) for k, v in data.items() if k != "facts"}
+    if isinstance(data, list):
+        return [_without_facts(v) for v in data]
+    return data
 
 
 #: the fields of a node that hold other nodes: a clause's hash covers their ids (their

@@ -20,6 +20,7 @@ references to unknown ids, published-version immutability.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from collections.abc import Iterator
@@ -55,13 +56,19 @@ class Source:
     def policy(self, policy_id: str | None = None) -> Policy:
         return self.policies[choose_policy(self.root, list(self.policies), policy_id)]
 
-    def version(self, version: str | None = None, policy_id: str | None = None) -> Version:
-        """A version by id; by default the latest published one."""
+    def version(self, version: str | None = None, policy_id: str | None = None, *,
+                as_of: "dt.date | None" = None) -> Version:
+        """A version by id; by default the one in effect on ``as_of`` (default: today)."""
+        from ..model import today
+
         pol = self.policy(policy_id)
         if version is None:
-            v = pol.latest_published()
-            if v is None:
+            if pol.latest_published() is None:
                 raise UsageError(f"{self.root}: policy {pol.id} has no published version")
+            v = pol.in_effect(as_of or today())
+            if v is None:
+                raise UsageError(f"{self.root}: no published version of {pol.id} is in effect on "
+                                 f"{as_of or today()} (name one with --version)")
             return v
         try:
             return pol.get(version)
@@ -210,7 +217,22 @@ def version_problems(version: Version, statement_data: Any, policy_id: str, dirn
         actual = version.compute_hash()
         if actual != version.content_hash:
             problems.extend(tamper_problems(version, first_use, actual))
+        elif version.facts_hash and version.compute_facts_hash() != version.facts_hash:
+            problems.extend(annotation_problems(version, first_use))
     return problems
+
+
+def annotation_problems(version: Version, id_locations: dict[str, tuple]) -> list[Problem]:
+    """A published version whose text is intact but whose facts changed since they were
+    recorded: each changed clause at its line, with what to do if the change is a correction."""
+    recorded = version.clause_hashes or {}
+    how = (f"the text is unchanged; if this corrects the annotation, record it: "
+           f"notices hash --version {version.version} --record")
+    changed = [i for i, h in version.clause_hashes_now().items() if recorded.get(i) != h]
+    if not recorded or not changed:
+        return [Problem("version", ("facts_hash",), f"facts changed after publication ({how})")]
+    return [Problem("statement", id_locations.get(i, ()), f"facts of clause {i} changed after publication ({how})")
+            for i in changed]
 
 
 def tamper_problems(version: Version, id_locations: dict[str, tuple], actual: str) -> list[Problem]:

@@ -30,6 +30,7 @@ class VersionEntry:
     status: str
     updated_on: dt.date
     has_decisions: bool
+    effective_date: dt.date | None = None
 
     @property
     def order(self) -> tuple:
@@ -61,6 +62,17 @@ class PolicyIndex:
 
     def newest(self) -> VersionEntry:
         return self.entries[-1]
+
+    def in_effect(self, on: dt.date | None = None) -> VersionEntry:
+        """The published version in effect on ``on`` (default: today)."""
+        from ..model import in_effect, today
+
+        on = on or today()
+        found = in_effect([e for e in self.entries if e.status == "published"], on)
+        if found is None:
+            self.latest_published()  # says so when nothing is published
+            raise UsageError(f"policy {self.policy}: no published version is in effect on {on}")
+        return found
 
     def between(self, old: VersionEntry | tuple, new: VersionEntry) -> list[VersionEntry]:
         """Versions strictly between two (by order) that recorded decisions."""
@@ -99,7 +111,8 @@ def _entry(vdir: Path, policy: str) -> VersionEntry:
         meta: VersionMeta | Version = VersionMeta.model_validate(data)
     except (Unreadable, ValidationError):
         meta = load_version(vdir, policy)  # raises SourceErrors with lines
-    return VersionEntry(vdir, policy, vdir.name, meta.status, meta.updated_on, bool(meta.decisions))
+    return VersionEntry(vdir, policy, vdir.name, meta.status, meta.updated_on, bool(meta.decisions),
+                        meta.effective_date)
 
 
 def load_published(source_dir: str | Path, policy: str | None = None) -> Policy:
@@ -137,22 +150,23 @@ class DiffInputs:
 
 def choose_versions(source_dir: str | Path, old: str | None = None, new: str | None = None, *,
                     since: str | None = None, against: str | None = None,
-                    policy: str | None = None) -> DiffInputs:
+                    policy: str | None = None, as_of: dt.date | None = None) -> DiffInputs:
     """The versions ``notices diff`` compares.
 
-    By default the latest published version with the newest one (a draft under review);
-    ``since=A``: A with the latest published (what a user who accepted A must be shown);
+    By default the version in effect with the newest one (a draft under review, or a
+    version published to take effect later); ``since=A``: A with the version in effect on
+    ``as_of`` (default today: what a user who accepted A must be shown now);
     ``against=REF``: OLD (default: the newest version) as it is at git revision REF.
     """
     if since and (old or new):
         raise UsageError("--since VERSION takes no OLD or NEW argument")
     index = index_policy(Path(source_dir), policy)
-    new_entry = index.latest_published() if since else (index.get(new) if new else index.newest())
+    new_entry = index.in_effect(as_of) if since else (index.get(new) if new else index.newest())
     old = since or old
     if against is None:
-        old_entry = index.get(old) if old else index.latest_published()
+        old_entry = index.get(old) if old else index.in_effect(as_of)
         if since and old_entry.order > new_entry.order:
-            raise UsageError(f"--since {old}: it is newer than the latest published version {new_entry.version}")
+            raise UsageError(f"--since {old}: it is newer than the version in effect, {new_entry.version}")
         old_version, old_label = old_entry.load(), old_entry.version
     else:
         old_entry, old_version = _entry_at_revision(against, Path(source_dir), index.policy, old)

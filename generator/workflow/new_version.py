@@ -23,7 +23,7 @@ from ..source.select import index_policy
 from .yamledit import edited_mapping, remove_keys, set_keys
 
 #: what a draft does not inherit from the version it starts from
-NOT_INHERITED = ("content_hash", "clause_hashes", "decisions", "published_on", "effective_on",
+NOT_INHERITED = ("content_hash", "facts_hash", "clause_hashes", "decisions", "published_on", "effective_on",
                  "impact_assessment", "source_url")
 
 

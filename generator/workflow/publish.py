@@ -23,7 +23,7 @@ from ..source import load_version
 from ..source.select import index_policy
 from ..source.yaml12 import locate, read_yaml
 from .decide import pending_decisions
-from .yamledit import edited_mapping, set_keys, write_text
+from .hashes import write_hashes
 
 #: levels that need the notice window (Section VIII: a prominent notice before they apply)
 NOTICE_LEVELS = ("material", "consent")
@@ -117,14 +117,8 @@ def publish(source_dir: str | Path, version: str, *, effective: dt.date, publish
     entry = index.get(version)
     draft = load_version(entry.dir, index.policy)
     path = entry.dir / "version.yaml"
-
-    def edit(data) -> None:
-        set_keys(data, {"status": "published", "published_on": published_on, "effective_on": effective},
-                 after="updated_on")
-        set_keys(data, {"content_hash": draft.compute_hash()}, after="controller")
-        set_keys(data, {"clause_hashes": draft.clause_hashes_now()})
-
-    write_text(path, edited_mapping(path, edit))
+    write_hashes(entry.dir, draft, {"status": "published", "published_on": published_on,
+                                    "effective_on": effective})
     done = load_version(entry.dir, index.policy)  # reads back, hash checked
     if done.status != "published":
         raise UsageError(f"{path}: publishing did not take (status is {done.status})")

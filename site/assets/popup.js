@@ -27,7 +27,8 @@
  *   AllValueNotices.downloadReceipts(policy)  saves them as <policy>-receipts.json
  *   AllValueNotices.reset(policy)          forgets everything stored for the policy
  *   AllValueNotices.decision               {level, reason, shown} once init() decided
- *   events on window: "av-notices:acknowledged" (detail: the receipt), "av-notices:closed"
+ *   events on window: "av-notices:acknowledged" (detail: the receipt; also for "notified"),
+ *                     "av-notices:closed"
  *
  * What it decides
  * ---------------
@@ -42,6 +43,12 @@
  *     (action "agreed"); "Not now", Escape or closing record nothing and it asks again on
  *     the next page load.
  *   - below "material" (none, editorial, review): nothing.
+ *   - effective dates: the version in effect is the last whose `effective` date has come,
+ *     by the reader's clock (so a site built before a version's effective date switches to
+ *     it on that date). A published version still to take effect is announced in advance
+ *     once, when it is material or needs consent ("OK" records a receipt with action
+ *     "notified", which acknowledges nothing); on its effective date the dialog above asks
+ *     for what the change needs.
  *   - a stored version unknown to versions.json: the highest level of any earlier version.
  * Every receipt holds the policy, version, content hash, action, time (ISO 8601 UTC),
  * locale and the version it replaced.
@@ -82,11 +89,12 @@
       try {
         var data = JSON.parse(raw);
         if (data && typeof data === "object") {
-          return { acknowledged: data.acknowledged || null, receipts: data.receipts || [] };
+          return { acknowledged: data.acknowledged || null, receipts: data.receipts || [],
+                   notified: data.notified || [] };
         }
       } catch (e) { /* corrupt: start again */ }
     }
-    return { acknowledged: null, receipts: [] };
+    return { acknowledged: null, receipts: [], notified: [] };
   }
 
   function save(policy, data) {
@@ -100,7 +108,11 @@
       action: action, time: new Date().toISOString(), locale: locale,
       previous: previous || null
     };
-    data.acknowledged = receipt;
+    if (action === "notified") {  /* told in advance: not an acknowledgment of what applies */
+      data.notified.push(version.version);
+    } else {
+      data.acknowledged = receipt;
+    }
     data.receipts.push(receipt);
     save(policy, data);
     if (action !== "first-visit") {
@@ -124,24 +136,48 @@
   /* ---------------------------------------------------------------- decision */
   function rank(level) { return LEVELS.indexOf(level); }
 
-  function decide(manifest, acknowledged) {
-    var current = null, i;
-    for (i = 0; i < manifest.versions.length; i++) {
-      if (manifest.versions[i].current) { current = manifest.versions[i]; }
+  /* The reader's date, YYYY-MM-DD in UTC (versions.json's effective dates are calendar dates). */
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  function sinceEntry(version, from) {
+    var entry = version.since[from];
+    if (!entry) {  /* a version unknown here: the highest level of any earlier one */
+      Object.keys(version.since).forEach(function (k) {
+        if (!entry || rank(version.since[k].level) > rank(entry.level)) { entry = version.since[k]; }
+      });
     }
+    return entry || null;
+  }
+
+  /* Which version is in effect is decided by the reader's date, not the build's: a site
+   * built before a version's effective date switches to it on that date. */
+  function decide(manifest, acknowledged, notified, day) {
+    var current = null, built = null, upcoming = null, i, v;
+    day = day || today();
+    for (i = 0; i < manifest.versions.length; i++) {
+      v = manifest.versions[i];
+      if (v.current) { built = v; }
+      if (!v.effective || v.effective <= day) { current = v; }
+      else if (!upcoming) { upcoming = v; }
+    }
+    current = current || built;
     if (!current) { return { current: null, level: "none", reason: "no-current" }; }
     if (!acknowledged) { return { current: current, level: "none", reason: "first-visit" }; }
-    if (acknowledged.version === current.version) {
-      return { current: current, level: "none", reason: "up-to-date" };
-    }
-    var entry = current.since[acknowledged.version];
-    if (!entry) {
-      Object.keys(current.since).forEach(function (k) {
-        if (!entry || rank(current.since[k].level) > rank(entry.level)) { entry = current.since[k]; }
-      });
+    if (acknowledged.version !== current.version) {
+      var entry = sinceEntry(current, acknowledged.version);
       if (!entry) { return { current: current, level: "none", reason: "unknown-version" }; }
+      if (rank(entry.level) >= rank("material")) {
+        return { current: current, entry: entry, level: entry.level, reason: "changed" };
+      }
     }
-    return { current: current, entry: entry, level: entry.level, reason: "changed" };
+    /* up to date with what is in effect: announce what is coming, once per version */
+    if (upcoming && (notified || []).indexOf(upcoming.version) < 0) {
+      var next = sinceEntry(upcoming, acknowledged.version);
+      if (next && rank(next.level) >= rank("material")) {
+        return { current: current, upcoming: upcoming, entry: next, level: next.level, reason: "upcoming" };
+      }
+    }
+    return { current: current, level: "none", reason: "up-to-date" };
   }
 
   /* ---------------------------------------------------------------- dialog */
@@ -172,21 +208,40 @@
       function (n) { return n.offsetParent !== null || n === document.activeElement; });
   }
 
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return values[k] != null ? values[k] : m;
+    });
+  }
+
   function showDialog(opts) {
-    var s = opts.strings, consent = opts.level === "consent", base = opts.base;
+    var s = opts.strings, advance = !!opts.upcoming, base = opts.base;
+    var consent = opts.level === "consent" && !advance;
     injectStyle();
     var backdrop = el("div", { "class": "av-notices-backdrop" });
     var dialog = el("div", {
       "class": "av-notices-dialog", role: "dialog", "aria-modal": "true",
       "aria-labelledby": "av-notices-title", "aria-describedby": "av-notices-intro",
-      lang: opts.locale, "data-av-level": opts.level
+      lang: opts.locale, "data-av-level": opts.level, "data-av-kind": advance ? "upcoming" : opts.level
     });
+    var shown = opts.upcoming || opts.current;
     dialog.appendChild(el("h2", { id: "av-notices-title", tabindex: "-1" },
-      consent ? s["popup.consent.title"] : s["popup.material.title"]));
+      advance ? s["popup.upcoming.title"] : consent ? s["popup.consent.title"] : s["popup.material.title"]));
     dialog.appendChild(el("p", { id: "av-notices-intro" },
-      consent ? s["popup.consent.intro"] : s["popup.material.intro"]));
+      advance ? s["popup.upcoming.intro"] : consent ? s["popup.consent.intro"] : s["popup.material.intro"]));
+    dialog.appendChild(el("p", { "class": "av-notices-version" },
+      fill(advance ? s["popup.version.upcoming"] : s["popup.version.current"],
+           { version: shown.version, date: shown.effective || shown.date })));
     var list = el("ul", { "class": "av-notices-changes" });
-    (opts.changes || []).forEach(function (c) { list.appendChild(el("li", null, c.text)); });
+    (opts.changes || []).forEach(function (c) {
+      var item = el("li", { "data-av-level": c.level }, c.text);
+      if (c.level === "consent" || opts.level === "consent") {
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("strong", { "class": "av-notices-tag" },
+          c.level === "consent" ? s["popup.tag.consent"] : s["popup.tag.notice"]));
+      }
+      list.appendChild(item);
+    });
     if (list.children.length) { dialog.appendChild(list); }
     var links = el("p");
     var redline = opts.redline && httpUrl(opts.redline, base);
@@ -200,12 +255,18 @@
     }
     if (links.children.length) { dialog.appendChild(links); }
     if (consent) { dialog.appendChild(el("p", { "class": "av-notices-note" }, s["popup.consent.note"])); }
+    if (advance && opts.level === "consent") {
+      dialog.appendChild(el("p", { "class": "av-notices-note" },
+        fill(s["popup.upcoming.consent"], { date: shown.effective })));
+    }
     var actions = el("div", { "class": "av-notices-actions" });
     var later = null, primary;
     if (consent) {
       later = el("button", { type: "button", "data-av-action": "later" }, s["popup.later"]);
       actions.appendChild(later);
       primary = el("button", { type: "button", "class": "av-primary", "data-av-action": "agree" }, s["popup.agree"]);
+    } else if (advance) {
+      primary = el("button", { type: "button", "class": "av-primary", "data-av-action": "notified" }, s["popup.noted"]);
     } else {
       primary = el("button", { type: "button", "class": "av-primary", "data-av-action": "read" }, s["popup.read"]);
     }
@@ -250,7 +311,7 @@
       }
     }
 
-    primary.addEventListener("click", function () { close(consent ? "agreed" : "read"); });
+    primary.addEventListener("click", function () { close(consent ? "agreed" : advance ? "notified" : "read"); });
     if (later) { later.addEventListener("click", function () { close("later"); }); }
     document.addEventListener("keydown", onKey, true);
     document.body.appendChild(backdrop);
@@ -295,7 +356,7 @@
       if (manifest.locales.indexOf(locale) < 0) { locale = "en"; }
       var strings = manifest.strings[locale] || manifest.strings.en;
       var stored = state(policy);
-      var d = decide(manifest, stored.acknowledged);
+      var d = decide(manifest, stored.acknowledged, stored.notified);
       global.AllValueNotices.decision = {
         level: d.level, reason: d.reason, shown: rank(d.level) >= rank("material")
       };
@@ -311,6 +372,7 @@
       return new Promise(function (resolve) {
         showDialog({
           level: d.level, locale: locale, strings: strings, base: base,
+          current: d.current, upcoming: d.upcoming || null,
           changes: (d.entry.changes && (d.entry.changes[locale] || d.entry.changes.en)) || [],
           redline: d.entry.redline && (d.entry.redline[locale] || d.entry.redline.en),
           statement: d.current.url && (d.current.url[locale] || d.current.url.en),
@@ -318,6 +380,8 @@
             if (result === "read" || result === "agreed") {
               record(policy, d.current, result, locale, stored.acknowledged.version);
               renderReceipts(policy, strings, locale);
+            } else if (result === "notified") {
+              record(policy, d.upcoming, "notified", locale, stored.acknowledged.version);
             }
             resolve({ shown: true, level: d.level, reason: d.reason, result: result });
           }
