@@ -81,6 +81,10 @@ TRIGGERS = {
         1, {"kind": "legal-basis", "code": "dpv:LegalObligation"}), "material", "legal basis added: legal obligation"),
     "renumbered-only": (lambda t: t.remove("update.material.service-model"),
                         "review", "renumbered 2 → 1"),
+    # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
+    "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
+                              "compliance regression: Whether data must be provided, and what follows if it "
+                              "is not (GDPR Art. 13(2)(e)) is now partly met; lacking: whether data is required"),
 }
 
 
@@ -155,6 +159,9 @@ def _same_email_in_new_clause(t):
 
 # (rule id that must NOT fire, edit, rule id that decides instead or None, level)
 NEAR_MISSES = {
+    # a right no requirement asks for removed: consent (VIII ¶2), no requirement lowered
+    "compliance-regression": (lambda t: t.drop_fact("rights.copy.request", code="av:RightToCopy"),
+                              "right-removed", "consent"),
     # a right given through one more channel: rights-changed (material), not a removal
     "right-removed": (lambda t: _add_channel(t, "rights.copy.request", "av:Phone"), "rights-changed", "material"),
     # the same channels listed in another order: no change at all
@@ -402,7 +409,7 @@ def test_rules_command_text_and_json(run):
     assert text.code == 0 and "right-removed" in text.out and "Section VIII item 6" in text.out
     data = json.loads(run("rules", "--format", "json").out)
     assert data["levels"] == ["none", "editorial", "review", "material", "consent"]
-    assert len(data["rules"]) == 26 and all(r["doc"] for r in data["rules"])
+    assert len(data["rules"]) == 27 and all(r["doc"] for r in data["rules"])
 
 
 def test_findings_say_when_a_change_favours_the_user():

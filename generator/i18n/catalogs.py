@@ -72,6 +72,9 @@ INTERFACE_SOURCES: tuple[tuple[str, Callable[[], Path], str, str], ...] = (
     ("generator", package_dir, "model/facts.py", "python"),
     ("generator", package_dir, "classify/levels.py", "python"),
     ("generator", package_dir, "report/words.py", "python"),
+    # the compliance lint: requirement titles and elements, and the report's sentences
+    ("generator", package_dir, "lint/requirements/*.py", "python"),
+    ("generator", package_dir, "report/lint.py", "python"),
 )
 TRANSLATED_LOCALES: tuple[str, ...] = tuple(l for l in SUPPORTED if l != SOURCE_LOCALE)
 LANGUAGE_NAMES = {"zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)"}

@@ -42,6 +42,7 @@ EVENTS: dict[str, str] = {
     "updated-on-note": N_("date of the 'updated on' note: {old} → {new}"),
     "impact-assessment": N_("high-risk impact assessment recorded ({date}): {summary}"),
     "decision": "{rationale}",
+    "compliance-regression": N_("compliance regression: {title} ({citation}) is now {status}; lacking: {lacking}"),
 }
 #: How a recipient receives data, when it is not simply shared with it.
 VIA: dict[str, str] = {"share": N_("shared"), "transfer": N_("by transfer"),
@@ -173,7 +174,16 @@ class Words:
                 values[place] = _("the top")
         if m.event == "impact-assessment":
             values["date"] = values["date"].isoformat()
+        if m.event == "compliance-regression":
+            values.update(self._compliance(values))
         return self._direction(_(EVENTS[m.event]).format(**values), m.favourable)
+
+    def _compliance(self, values: dict) -> dict:
+        """A lint requirement's title, status and lacking elements, in this locale."""
+        from .lint import STATUS_WORDS, element_text
+
+        return {"title": self.gettext(values["title"]), "status": self.gettext(STATUS_WORDS[values["status"]]),
+                "lacking": self.gettext("; ").join(element_text(e, self) for e in values["lacking"])}
 
     def _direction(self, text: str, favourable: bool | None) -> str:
         return text + self.gettext(" (in your favour)") if favourable else text

@@ -6,6 +6,7 @@ Consent rules come before the material rules that would also match the same chan
 from __future__ import annotations
 
 from ..registry import RuleRegistry
+from .compliance import compliance_regression
 from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
                       right_narrowed, right_removed, sensitive_data_added)
 from .material import (children_protection_lowered, contacts_changed, controller_changed, data_category_changed,
@@ -21,6 +22,7 @@ DEFAULT_ORDER = (
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
     sharing_circumstance_changed, transfer_destination_changed, rights_changed, contacts_changed,
     children_protection_lowered, impact_assessment_high,
+    compliance_regression,
     children_protection_raised, unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause)
     updated_on_note, moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial,
