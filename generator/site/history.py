@@ -102,10 +102,13 @@ def shown_versions(policy: "Policy", as_of: "dt.date | None") -> "tuple[tuple[Ve
     one in effect, and those still to take effect; ``as_of`` None: the latest is in effect."""
     from ..model import in_effect
 
-    versions = tuple(v for v in policy.versions if v.status == "published"
-                     and (as_of is None or v.published_date <= as_of))
-    if not versions:
+    published = [v for v in policy.versions if v.status == "published"]
+    versions = tuple(v for v in published if as_of is None or v.published_date <= as_of)
+    if not published:
         return (), None, ()
+    if not versions:
+        raise NothingInEffect(f"no published version of {policy.id} is in effect on {as_of} "
+                              f"(the first was published on {published[0].published_date}; use --as-of)")
     current = versions[-1] if as_of is None else in_effect(list(versions), as_of)
     if current is None:
         raise NothingInEffect(f"no published version of {policy.id} is in effect on {as_of} "

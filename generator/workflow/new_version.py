@@ -49,13 +49,13 @@ def new_version(source_dir: str | Path, *, based_on: str | None = None, date: dt
     if date <= base.updated_on:
         raise UsageError(f"--date {date}: a new version must be dated after {base.version} "
                          f"(updated on {base.updated_on})")
+    target = base.dir.parent / version_id
+    if os.path.lexists(target):
+        raise UsageError(f"{target}: already exists; choose another --date or --id")
     newest = index.newest()
     if (date, version_id) <= newest.order:
         raise UsageError(f"--date {date}: version {newest.version} is dated {newest.updated_on}; "
                          "a new version comes after every existing one")
-    target = base.dir.parent / version_id
-    if os.path.lexists(target):
-        raise UsageError(f"{target}: already exists; choose another --date or --id")
     source = load_version(base.dir, index.policy)  # the base must be sound to start from
 
     def draft_meta(data) -> None:
