@@ -128,8 +128,13 @@ def test_popup_for_each_older_version(new_page, base, latest):
             assert asks == (level == "consent"), old
             assert page.locator("[data-av-action=later]").count() == (1 if level == "consent" else 0)
             assert page.locator("[data-av-action=read]").count() == (0 if level == "consent" else 1)
-            items = dialog.locator(".av-notices-changes li").all_inner_texts()
+            lis = dialog.locator(".av-notices-changes li")
+            items = lis.evaluate_all("ns => ns.map(n => n.firstChild.textContent)")
             assert items == [c["text"] for c in entry["changes"]["en"]], old
+            if level == "consent":  # each item says whether it needs agreement or is for information
+                assert lis.evaluate_all("ns => ns.map(n => n.dataset.avLevel)") == \
+                    [c["level"] for c in entry["changes"]["en"]]
+                assert dialog.locator(".av-notices-tag").count() == len(items)
             href = dialog.locator("a.av-notices-redline").get_attribute("href")
             assert href == base + entry["redline"]["en"]
         else:

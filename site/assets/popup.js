@@ -163,20 +163,22 @@
     current = current || built;
     if (!current) { return { current: null, level: "none", reason: "no-current" }; }
     if (!acknowledged) { return { current: current, level: "none", reason: "first-visit" }; }
+    var entry = null;
     if (acknowledged.version !== current.version) {
-      var entry = sinceEntry(current, acknowledged.version);
+      entry = sinceEntry(current, acknowledged.version);
       if (!entry) { return { current: current, level: "none", reason: "unknown-version" }; }
       if (rank(entry.level) >= rank("material")) {
         return { current: current, entry: entry, level: entry.level, reason: "changed" };
       }
     }
-    /* up to date with what is in effect: announce what is coming, once per version */
+    /* nothing to ask about what is in effect: announce what is coming, once per version */
     if (upcoming && (notified || []).indexOf(upcoming.version) < 0) {
       var next = sinceEntry(upcoming, acknowledged.version);
       if (next && rank(next.level) >= rank("material")) {
         return { current: current, upcoming: upcoming, entry: next, level: next.level, reason: "upcoming" };
       }
     }
+    if (entry) { return { current: current, entry: entry, level: entry.level, reason: "changed" }; }
     return { current: current, level: "none", reason: "up-to-date" };
   }
 
