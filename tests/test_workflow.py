@@ -206,11 +206,21 @@ def test_build_on_the_effective_date_makes_it_current(published):
 
 
 def test_every_page_shows_version_effective_date_and_hash(published):
-    manifest = _manifest(published["after"])
-    new = {v["version"]: v for v in manifest["versions"]}[NEW]
-    for locale in ("en", "zh-Hans", "zh-Hant"):
-        page = (published["after"] / locale / "versions" / NEW / "index.html").read_text(encoding="utf-8")
-        assert new["content_hash"] in page and 'datetime="2026-12-31"' in page
+    import re
+
+    for site in (published["before"], published["after"]):
+        hashes = {v["content_hash"] for v in _manifest(site)["versions"]}
+        pages = [p for p in site.glob("*/**/index.html")]
+        assert len(pages) >= 3 * 5
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            stamp = re.search(r'<p class="av-hash">(.*?)</p>', html, re.S)
+            assert stamp, page
+            assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', stamp.group(1)), page
+            assert any(h in stamp.group(1) for h in hashes), page
+    history = (published["before"] / "en" / "history" / "index.html").read_text(encoding="utf-8")
+    assert f"{NEW}</a> — December 1, 2026 (takes effect on December 31, 2026)" in history
+    assert f"{REAL}</a> — August 25, 2023 (current)" in history
 
 
 def test_verify_accepts_the_build_and_names_every_changed_file(published, run):
@@ -250,6 +260,24 @@ def test_publish_refuses_an_undecided_review_and_a_stale_decision(tmp_path, run)
     assert "clause contact.complaint is at review, undecided" in stale.err
     listing = run("decide", NEW, "--source", src)
     assert listing.code == 1 and "decisions[0] is stale" in listing.out
+
+
+def test_decide_asks_finding_by_finding(tmp_path, run_subprocess):
+    """What an editor answers at the prompts (here on standard input, with --ask)."""
+    src, _ = copy_source(tmp_path)
+    assert run_subprocess("new-version", "--source", src, "--date", NEW).code == 0
+    edit_draft(src)
+    asked = run_subprocess("decide", NEW, "--source", src, "--ask", "--on", "2026-12-02",
+                           input="sideways\neditorial\nThe same meaning in plainer words.\nA. Editor\n")
+    assert asked.code == 0, asked.err
+    assert "recorded: contact.complaint → editorial (A. Editor, 2026-12-02)" in asked.out
+    assert "Error: 'sideways' is not one of" in asked.out + asked.err  # asked again
+    from generator.source import load_source
+
+    [d] = load_source(src).policy().get(NEW).decisions
+    assert (d.level, d.rationale, d.decided_by) == ("editorial", "The same meaning in plainer words.", "A. Editor")
+    skipped = run_subprocess("decide", NEW, "--source", src, "--ask", input="\n")
+    assert skipped.code == 0 and "nothing awaits a decision" in skipped.out
 
 
 def test_publish_refuses_an_invalid_version_with_its_line(tmp_path, run):

@@ -21,8 +21,10 @@ LEVEL_CHOICE = click.Choice(["none", "editorial", "material", "consent"])
 @click.option("--rationale", help="Why (kept with the version).")
 @click.option("--by", "decided_by", help="Who decides (default: git's user.name, else $USER).")
 @click.option("--on", "decided_on", type=DATE, help="Date of the decision (default: today).")
+@click.option("--ask/--no-ask", default=None,
+              help="Ask finding by finding (default: when standard input is a terminal).")
 @click.pass_context
-def command(ctx, version, source_dir, policy, clauses, level, rationale, decided_by, decided_on):
+def command(ctx, version, source_dir, policy, clauses, level, rationale, decided_by, decided_on, ask):
     """List the findings of diff(previous published, VERSION) that await a decision, and
     record decisions in VERSION's version.yaml.
 
@@ -42,7 +44,7 @@ def command(ctx, version, source_dir, policy, clauses, level, rationale, decided
             if not level or not rationale:
                 raise click.UsageError("--clause needs --level and --rationale")
             todo = [DecisionInput(c, level, rationale, who, when) for c in clauses]
-        elif sys.stdin.isatty() and (pending.clauses or pending.stale):
+        elif (sys.stdin.isatty() if ask is None else ask) and (pending.clauses or pending.stale):
             todo = _ask(pending, who, when)
         else:
             ctx.exit(1 if pending.clauses or pending.stale else 0)

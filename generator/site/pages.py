@@ -136,15 +136,22 @@ def history_page(history: "History", tr: "Translator", words: "Words") -> Page:
             "summary": words.headline(step.deciding, step.level) if step else "",
             "version_link": "../" + version_path(v),
             "redline_link": "../" + redline_path(step) if step else "",
+            "status": "current" if v is history.current else "upcoming" if v in history.upcoming else "",
+            "effective": format_date(v.effective_date, tr.locale),
         })
-    return Page(path, render_template("site/history.md.j2", tr.gettext, tr.locale, rows=rows))
+    return Page(path, render_template("site/history.md.j2", tr.gettext, tr.locale, rows=rows,
+                                      current=history.current,
+                                      current_effective=format_date(history.current.effective_date, tr.locale)))
 
 
 def redline_page(cmp: "Comparison", tr: "Translator", words: "Words") -> Page:
+    from ..rendering.statement import format_date
+
     path = redline_path(cmp)
     return Page(path, render_template(
         "site/redline.md.j2", tr.gettext, tr.locale, cmp=cmp, root=_root(path), words=words,
-        summary=cmp.summaries[tr.locale], findings=cmp.popup_findings, redline=cmp.redlines[tr.locale]))
+        summary=cmp.summaries[tr.locale], findings=cmp.popup_findings, redline=cmp.redlines[tr.locale],
+        new_effective=format_date(cmp.new.effective_date, tr.locale)))
 
 
 def interface_strings(tr: "Translator") -> dict[str, str]:
