@@ -22,7 +22,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("generator.commands.diff", "Compare two versions and classify every change."),
     "rules": ("generator.commands.rules", "List the Section VIII classification rules."),
     "lint": ("generator.commands.lint", "Check a notice against GDPR, PIPL and CCPA notice requirements."),
-    "lint": ("generator.commands.lint", "Check a notice against GDPR, PIPL and CCPA notice requirements."),
     "i18n": ("generator.commands.i18n", "Extract, update and check translation catalogs."),
     "merchant": ("generator.commands.merchant", "Render merchants' customer notices."),
     "build": ("generator.commands.build", "Build the Rules Center site with mkdocs."),
