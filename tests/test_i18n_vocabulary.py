@@ -135,7 +135,7 @@ def test_labels_agree_with_the_statement():
     same = {
         "av:PaymentProvider": ("支付服务提供商", "支付服務提供商"),
         "av:LogisticsProvider": ("物流服务提供商", "物流服務提供商"),
-        "av:SmsProvider": ("短信服务商", "短訊服務商"),
+        "av:SmsProvider": ("短信服务提供商", "短訊服務商"),
         "av:SubProcessor": ("再受托处理者", "再受託處理者"),
         "av:TransactionInformation": ("交易信息", "交易資料"),
         "pd:DeviceBased": ("设备信息", "裝置資料"),
