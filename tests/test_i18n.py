@@ -145,10 +145,14 @@ def test_interface_strings_compile_in_memory(current):
 
 
 # -- the glossary --------------------------------------------------------------------------
-def _glossary() -> list[dict]:
+def _glossary_file() -> dict:
     from ruamel.yaml import YAML
 
-    return YAML(typ="safe").load(GLOSSARY.read_text(encoding="utf-8"))["terms"]
+    return YAML(typ="safe").load(GLOSSARY.read_text(encoding="utf-8"))
+
+
+def _glossary() -> list[dict]:
+    return _glossary_file()["terms"]
 
 
 def test_glossary_covers_every_defined_term(current):
@@ -160,16 +164,51 @@ def test_glossary_covers_every_defined_term(current):
         assert "个人信息" not in t["zh-Hant"] and "個人信息" not in t["zh-Hant"]
 
 
-def glossary_problems(locale: str, domain: str) -> list[str]:
-    """Entries of ``domain`` in ``locale`` whose English uses a glossary term and whose
-    translation lacks the term's fixed rendering (also used by test_i18n_vocabulary)."""
-    terms = [(t["id"], re.compile(t["en"], 0 if t.get("case") else re.I), t[locale]) for t in _glossary()]
+def test_glossary_is_consistent_with_itself():
+    """Ids are unique; no term's rendering is another rendering some term avoids (or a regional
+    form), so the checks below can never contradict each other."""
+    terms = _glossary()
+    assert len({t["id"] for t in terms}) == len(terms)
+    for locale in TRANSLATED_LOCALES:
+        avoided = [(t["id"], re.compile(a)) for t in terms for a in t.get("avoid", {}).get(locale, [])]
+        avoided += [("regional", re.compile(r["avoid"])) for r in _glossary_file().get("regional", {}).get(locale, [])]
+        for t in terms:
+            clashes = [tid for tid, a in avoided if a.search(t[locale])]
+            assert not clashes, f"{locale}: {t['id']} → {t[locale]} is avoided by {clashes}"
+
+
+def glossary_check(locale: str, messages) -> list[str]:
+    """What is wrong with these catalog entries against the glossary:
+    - the English uses a term and the translation lacks the term's fixed rendering;
+    - the translation renders a term another way (one of the term's `avoid` renderings), whatever
+      the English says;
+    - (zh-Hant) the translation uses a mainland or Hong Kong word where Taiwan has its own."""
+    data = _glossary_file()
+    terms = [(t["id"], re.compile(t["en"], 0 if t.get("case") else re.I), t[locale],
+              [re.compile(a) for a in t.get("avoid", {}).get(locale, [])]) for t in data["terms"]]
+    regional = [(re.compile(r["avoid"]), r["use"]) for r in data.get("regional", {}).get(locale, [])]
     problems = []
-    for m in _entries(locale, domain):
-        for tid, pattern, rendering in terms:
-            if pattern.search(m.id) and rendering not in m.string:
-                problems.append(f"{m.context or m.id!r}: {tid} → {rendering}")
+    for m in messages:
+        if not m.id:
+            continue
+        english = m.id if isinstance(m.id, str) else " ".join(m.id)
+        string = m.string if isinstance(m.string, str) else " ".join(m.string)
+        where = repr(m.context or english)
+        for tid, pattern, rendering, avoid in terms:
+            if pattern.search(english) and rendering not in string:
+                problems.append(f"{where}: {tid} → {rendering}")
+            for a in avoid:
+                if hit := a.search(string):
+                    problems.append(f"{where}: {tid} rendered as {hit.group(0)!r}, not {rendering}")
+        for a, use in regional:
+            if hit := a.search(string):
+                problems.append(f"{where}: {hit.group(0)!r} is not {locale} usage: {use}")
     return problems
+
+
+def glossary_problems(locale: str, domain: str) -> list[str]:
+    """Glossary problems of ``domain`` in ``locale`` (also used by test_i18n_vocabulary)."""
+    return glossary_check(locale, _entries(locale, domain))
 
 
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
@@ -179,9 +218,70 @@ def test_glossary_terms_are_rendered_as_fixed(locale, domain):
     assert not problems, "\n".join(problems)
 
 
+BAD_CATALOG = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+
+msgctxt "a"
+msgid "You, as a data controller, collect their personal information."
+msgstr "{first}"
+
+msgctxt "b"
+msgid "Changes of information controllers caused by mergers."
+msgstr "{second}"
+"""
+
+
+@pytest.mark.parametrize("locale, first, second, found", [
+    # each clause alone uses the fixed rendering: fine
+    ("zh-Hans", "您作为个人信息处理者收集其个人信息。", "并购引起的个人信息处理者变更。", []),
+    ("zh-Hant", "您作為個人資料控管者蒐集其個人資料。", "併購引起的個人資料控管者變更。", []),
+    # the second clause renders "controller" another way, though it also contains the fixed one
+    ("zh-Hans", "您作为个人信息处理者收集其个人信息。", "并购引起的信息控制者（个人信息处理者）变更。",
+     ["'b': controller rendered as '控制者'"]),
+    ("zh-Hant", "您作為個人資料控管者蒐集其個人資料。", "併購引起的個人資料處理者變更。",
+     ["'b': controller → 控管者", "'b': controller rendered as '個人資料處理者'",
+      "'b': controller rendered as '處理者'"]),
+    # a second rendering of "collect", and a mainland word in Traditional characters
+    ("zh-Hant", "您作為個人資料控管者收集其個人信息。", "併購引起的個人資料控管者變更。",
+     ["'a': collect → 蒐集", "'a': collect rendered as '收集'", "'a': personal-information rendered as '個人信息'",
+      "'a': '信息' is not zh-Hant usage"]),
+])
+def test_glossary_check_catches_a_second_rendering(tmp_path, locale, first, second, found):
+    path = tmp_path / "bad.po"
+    path.write_text(BAD_CATALOG.format(first=first, second=second), encoding="utf-8")
+    problems = glossary_check(locale, _read(path))
+    for f in found:
+        assert any(p.startswith(f) for p in problems), (f, problems)
+    assert len(problems) == len(found), problems
+
+
 def test_traditional_uses_one_word_for_personal_information():
     for m in _entries("zh-Hant"):
         assert not re.search("個人信息|個人資訊|个人", m.string), m.context
+
+
+# -- punctuation ---------------------------------------------------------------------------
+CJK = "[\u3400-\u9fff\uf900-\ufaff]"
+HALF_WIDTH = re.compile(f"{CJK}\\s*[(),;:!?\\[\\]]|[(),;:!?\\[\\]]\\s*{CJK}")
+QUOTES = {"zh-Hans": re.compile("[「」『』\"]"), "zh-Hant": re.compile("[“”‘’\"]")}
+
+
+@pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_chinese_text_uses_full_width_punctuation(locale, domain):
+    """，。：；（）and the locale's quotation marks (zh-Hans “”, zh-Hant 「」) in Chinese text; the
+    English a translation must keep (placeholders, phone numbers) is left out first."""
+    problems = []
+    for m in _entries(locale, domain):
+        text = m.string if isinstance(m.string, str) else " ".join(m.string)
+        text = re.sub(r"%\(\w+\)s|\{\w+\}", "", text)
+        for p in PHONE.findall(m.id if isinstance(m.id, str) else m.id[0]):
+            text = text.replace(p, "")
+        problems += [f"{m.context or m.id!r}: {h.group(0)!r}" for h in HALF_WIDTH.finditer(text)]
+        problems += [f"{m.context or m.id!r}: quotation mark {h.group(0)!r}" for h in QUOTES[locale].finditer(text)]
+    assert not problems, "\n".join(problems)
 
 
 # -- placeholders: emails, URLs, phone numbers, numbers, dates ------------------------------

@@ -133,16 +133,16 @@ def test_placeholders_survive(locale):
 def test_labels_agree_with_the_statement():
     """Terms the statement's own translations fix, where a label names the same thing."""
     same = {
-        "av:PaymentProvider": ("支付服务提供商", "支付服務提供商"),
-        "av:LogisticsProvider": ("物流服务提供商", "物流服務提供商"),
-        "av:SmsProvider": ("短信服务提供商", "短訊服務商"),
+        "av:PaymentProvider": ("支付服务提供商", "支付服務提供者"),
+        "av:LogisticsProvider": ("物流服务提供商", "物流服務提供者"),
+        "av:SmsProvider": ("短信服务提供商", "簡訊服務提供者"),
         "av:SubProcessor": ("再受托处理者", "再受託處理者"),
         "av:TransactionInformation": ("交易信息", "交易資料"),
         "pd:DeviceBased": ("设备信息", "裝置資料"),
-        "pd:EmailAddress": ("电子邮箱地址", "電郵地址"),
+        "pd:EmailAddress": ("电子邮箱地址", "電子郵件地址"),
         "av:RightToWithdrawConsent": ("撤回同意", "撤回同意"),
         "av:RightToErasure": ("删除个人信息", "刪除個人資料"),
-        "av:ChildrenData": ("不满14周岁儿童的个人信息", "不滿14週歲兒童的個人資料"),
+        "av:ChildrenData": ("不满14周岁儿童的个人信息", "不滿14歲兒童的個人資料"),
     }
     for code, (hans, hant) in same.items():
         assert hans in localized_label(code, "zh-Hans"), code
@@ -157,8 +157,8 @@ def test_traditional_uses_one_word_for_personal_information():
 # -- the API -------------------------------------------------------------------------------
 def test_localized_label_and_translator_label(current):
     assert localized_label("pd:EmailAddress", "zh-CN") == "电子邮箱地址"
-    assert localized_label("av:PaymentProvider", "zh-TW") == "支付服務提供商"
-    assert localized_label("CN", "zh-Hans") == "中国" and localized_label("email", "zh-HK") == "電郵地址"
+    assert localized_label("av:PaymentProvider", "zh-TW") == "支付服務提供者"
+    assert localized_label("CN", "zh-Hans") == "中国" and localized_label("email", "zh-HK") == "電子郵件地址"
     assert localized_label("pd:EmailAddress", "en-GB") == "email address"
     assert localized_label("x:Unknown", "zh-Hans") == "x:Unknown"
     tr = translator(current, "zh-Hans")
