@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -43,3 +44,36 @@ def tree_digest(root: Path) -> dict[str, str]:
     """sha256 of every file under ``root``, by relative path."""
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def popup_view(site: Path, manifest: dict) -> dict:
+    """The current version as the pop-up's files describe it (``current.json``), with under
+    ``since`` what a reader of each older version is told about it (``since/<A>.json``)."""
+    folder = site / "notices" / manifest["policy"]
+    current = json.loads((folder / "current.json").read_text(encoding="utf-8"))
+    target = next(v for v in current["versions"] if v["current"])
+    since = {}
+    for v in manifest["versions"]:
+        if v["version"] == target["version"]:
+            break
+        data = json.loads((folder / "since" / f"{v['version']}.json").read_text(encoding="utf-8"))
+        since[v["version"]] = data["against"][target["version"]]
+    return {**target, "since": since}
+
+
+def pair_changes(source: Path, old: str, new: str, locale: str, current: str | None = None) -> tuple[str, list[dict]]:
+    """The level of ``diff(old, new)`` (compared directly) and its material and consent
+    changes worded as the site words them (what a redline page and the pop-up list)."""
+    from generator.classify import classify
+    from generator.diff import compare
+    from generator.site.history import POPUP_LEVELS
+    from generator.site.l10n import site_words
+    from generator.source import load_published
+
+    published = [v for v in load_published(source).versions if v.status == "published"]
+    ids = [v.version for v in published]
+    i, j = ids.index(old), ids.index(new)
+    report = classify(compare(published[i], published[j], between=published[i + 1:j]))
+    words = site_words(published[ids.index(current)] if current else published[-1], locale)
+    return report.level, [{"level": f.level, "text": words.finding(f)}
+                          for f in report.findings if f.level in POPUP_LEVELS]

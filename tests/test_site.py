@@ -168,43 +168,65 @@ def test_change_history_lists_every_revision(example_site, manifest, examples_po
         assert 'class="notices-redline"' in page.read_text(encoding="utf-8")
 
 
-def test_versions_json_matches_classify(manifest, examples_policy):
+def test_versions_json_matches_classify(manifest, examples_policy, example_site):
+    """versions.json: the comparisons the build made (every earlier version for the current
+    one, the predecessor for the others), as classify says, without change texts; the
+    pop-up's since/<A>.json files: diff(A, current) compared directly, with its texts."""
     from generator.classify import classify
     from generator.diff import compare
 
     published = [v for v in examples_policy.versions if v.status == "published"]
     by_id = {v["version"]: v for v in manifest["versions"]}
+    current = manifest["current"]
     levels = set()
     for j, new in enumerate(published):
         entry = by_id[new.version]
         assert entry["content_hash"] == new.content_hash
         assert entry["date"] == new.updated_on.isoformat()
-        assert list(entry["since"]) == [v.version for v in published[:j]]
-        for i, old in enumerate(published[:j]):
+        earlier = published[:j] if new.version == current else published[max(j - 1, 0):j]
+        assert list(entry["since"]) == [v.version for v in earlier]
+        for old in earlier:
+            i = published.index(old)
             report = classify(compare(old, new, between=published[i + 1:j]))
             got = entry["since"][old.version]
             assert (got["level"], got["notification"]) == (report.level, report.notification), (old.version, new.version)
-            material = [finding_text(f) for f in report.findings if f.level in ("material", "consent")]
-            assert [c["text"] for c in got["changes"]["en"]] == material
-            assert set(got["changes"]) == set(LOCALES)
+            assert "changes" not in got
+            if new.version == current:
+                mine = _since_file(example_site, manifest, old.version)["against"][current]
+                assert (mine["level"], mine["notification"]) == (report.level, report.notification)
+                material = [finding_text(f) for f in report.findings if f.level in ("material", "consent")]
+                assert [c["text"] for c in mine["changes"]["en"]] == material
+                assert set(mine["changes"]) == set(LOCALES)
             levels.add(report.level)
     # the illustrative series exercises every branch of the pop-up
     assert {"editorial", "material", "consent"} <= levels
 
 
+def _popup_file(site: Path, manifest: dict) -> dict:
+    return json.loads((site / manifest["popup"]).read_text(encoding="utf-8"))
+
+
+def _since_file(site: Path, manifest: dict, version: str) -> dict:
+    path = site / "notices" / manifest["policy"] / "since" / f"{version}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def test_versions_json_redlines_exist(example_site, manifest):
     current = next(v for v in manifest["versions"] if v["current"])
-    for old, entry in current["since"].items():
+    for old in current["since"]:
+        entry = _since_file(example_site, manifest, old)["against"][current["version"]]
+        assert entry["redline"] == current["since"][old]["redline"]
         for locale, url in entry["redline"].items():
             assert (example_site / url / "index.html").is_file(), url
-    assert set(manifest["strings"]) == set(LOCALES)
-    assert manifest["strings"]["zh-Hans"]["popup.read"]
+    strings = _popup_file(example_site, manifest)["strings"]
+    assert set(strings) == set(LOCALES)
+    assert strings["zh-Hans"]["popup.read"]
 
 
-def test_popup_changes_are_worded_in_every_locale(manifest):
+def test_popup_changes_are_worded_in_every_locale(example_site, manifest):
     """Fact changes are worded again with the localized vocabulary; the rest stays English."""
-    current = next(v for v in manifest["versions"] if v["current"])
-    entry = current["since"][manifest["versions"][0]["version"]]
+    first = manifest["versions"][0]["version"]
+    entry = _since_file(example_site, manifest, first)["against"][manifest["current"]]
     for locale in ("zh-Hans", "zh-Hant"):
         texts = [c["text"] for c in entry["changes"][locale]]
         assert len(texts) == len(entry["changes"]["en"])

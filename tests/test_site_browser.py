@@ -3,7 +3,7 @@
 The illustrative history (``examples/``) is built once per session and served over
 loopback. For a reader who acknowledged each older version, the pop-up must appear
 exactly when ``diff(last, current)`` is material or consent, and ask for agreement
-exactly when it is consent; versions.json is checked against classify in test_site.py.
+exactly when it is consent; the pop-up's files are checked against classify in test_site.py.
 """
 from __future__ import annotations
 
@@ -58,10 +58,13 @@ def manifest(site):
     return site[1]
 
 
-@pytest.fixture
-def latest(manifest):
-    """The examples' current version, as versions.json describes it."""
-    return next(v for v in manifest["versions"] if v["current"])
+@pytest.fixture(scope="session")
+def latest(site, tmp_path_factory):
+    """The examples' current version as the pop-up's files describe it (current.json), with
+    under ``since`` what a reader of each older version is told (since/<version>.json)."""
+    from .site_support import popup_view
+
+    return popup_view(shared_build(tmp_path_factory, "examples", EXAMPLES), site[1])
 
 
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
@@ -185,7 +188,8 @@ def test_material_acknowledgment_is_remembered(new_page, base, latest):
 
 def _strings(page, locale):
     return page.evaluate(
-        "(l) => fetch(new URL('/versions.json', location.href)).then(r => r.json()).then(m => m.strings[l])",
+        "(l) => fetch(new URL('/notices/allvalue-privacy/current.json', location.href))"
+        ".then(r => r.json()).then(m => m.strings[l])",
         locale)
 
 

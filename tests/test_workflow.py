@@ -231,14 +231,15 @@ def test_verify_accepts_the_build_and_names_every_changed_file(published, run):
     assert len(files) > 100
     for p in files:  # one byte changed in every built file
         data = bytearray(p.read_bytes())
-        data[len(data) // 2] ^= 0x01
+        # versions.json holds the build's parameters: change a hash in it, keeping it readable
+        at = data.index(b'"content_hash": "sha256:') + 24 if p.name == "versions.json" else len(data) // 2
+        data[at] = ord("0") if data[at] != ord("0") else ord("1")
         p.write_bytes(bytes(data))
     (site / "en" / "injected.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     bad = run("verify", site, "--source", published["src"], "-j", "2")
     assert bad.code == 1
     differs = {line.split(": ", 1)[1] for line in bad.out.splitlines() if line.startswith("differs: ")}
-    assert differs == {p.relative_to(site).as_posix() for p in files} - {"versions.json"} or \
-        differs == {p.relative_to(site).as_posix() for p in files}
+    assert differs == {p.relative_to(site).as_posix() for p in files}
     assert "extra: en/injected.html" in bad.out
 
 

@@ -20,7 +20,9 @@ The build is
 Output::
 
     <output>/index.html       picks the reader's locale
-    <output>/versions.json    see :mod:`generator.site.manifest`
+    <output>/versions.json    every version, for tools and `notices verify`
+    <output>/notices/<policy>/current.json, since/<version>.json
+                              the pop-up's files (see :mod:`generator.site.manifest`)
     <output>/assets/popup.js  the pop-up, for storefronts that embed it
     <output>/<locale>/...     one mkdocs site per locale
 """
@@ -42,7 +44,7 @@ from ..resources import site_project_dir
 from ..source.select import load_published
 from .history import History, build_history
 from .l10n import LOCALE_NAMES, SITE_LOCALES, site_translator
-from .manifest import manifest_json
+from .manifest import site_files
 from .parallel import default_jobs, fork_map
 from .pages import interface_strings, locale_pages, nav, render_template
 
@@ -105,9 +107,11 @@ def write_project(history: History, root: Path, locales: tuple[str, ...] = SITE_
 
 def write_common(history: History, root: Path, locales: tuple[str, ...] = SITE_LOCALES,
                  site_project: Path = SITE_PROJECT, site_url: str | None = None) -> Project:
-    """The files at the top of the site: versions.json, the locale chooser, the pop-up."""
+    """The files at the top of the site: versions.json and the pop-up's files, the locale
+    chooser, the pop-up."""
     project = Project(root, locales, site_url)
-    _write(project.site / "versions.json", manifest_json(history, locales, site_url))
+    for file in site_files(history, locales, site_url):
+        _write(project.site / file.path, file.text)
     _write(project.site / "index.html", render_template(
         "site/root.html.j2", lambda s: s, locales=[(loc, LOCALE_NAMES[loc]) for loc in locales]))
     (project.site / "assets").mkdir(parents=True, exist_ok=True)
@@ -130,6 +134,8 @@ def write_locale(history: History, project: Project, locale: str,
         "site_dir": str(project.site_dir(locale)),
         "theme": {"custom_dir": str(site_project / "overrides")},
         "nav": nav(history, strings),
+        # the pop-up's storage key and the folder of its files (notices/<policy>/): this policy
+        "extra": {"policy": history.policy.id},
     }
     if project.site_url:  # canonical links, sitemaps, and a 404 page that works at any depth
         config["site_url"] = project.site_url.rstrip("/") + f"/{locale}/"

@@ -1,13 +1,17 @@
-"""The change history of a policy: every published version compared with every earlier one.
+"""The change history of a policy: the comparisons its readers need, and no others.
 
 A reader who last acknowledged version A needs what ``diff(A, current)`` requires,
 compared directly, never added up from the steps between (DESIGN.md: a change made
-and undone is no change). So the site classifies every pair (A, B) with A older than
-B: the steps (consecutive pairs) feed the change history, the pairs ending at each
-version feed ``versions.json``, and the steps and the pairs ending at the current
-version get a redline page (the pop-up links to the latter).
+and undone is no change). Readers only ever need two kinds of comparison:
 
-n versions make n(n-1)/2 comparisons; with ``jobs > 1`` they are shared out among
+- the **steps** (each version against the one before it): the change history;
+- each version against a **target**, a version that is in effect or will be while the
+  site is served: the current one and every upcoming one (the pop-up decides by the
+  reader's clock, so a reader of any A needs ``diff(A, U)`` on U's effective date).
+
+So n versions with u upcoming make at most (n - 1) + n(1 + u) comparisons, linear in
+the history (:func:`planned_pairs`), where comparing every pair made n(n-1)/2. Each
+chosen comparison gets a redline page. With ``jobs > 1`` they are shared out among
 forked processes (:func:`.parallel.fork_map`), which send back only what the site shows
 (:class:`Comparison`): the findings as data, and the sentences only the whole report
 can make (its summary and redline) in every site locale.
@@ -44,7 +48,7 @@ class Comparison:
     deciding: "tuple[Finding, ...]"
     #: the report's one-line summary, per locale
     summaries: dict[str, str]
-    #: the redline as an HTML fragment, per locale (empty when the pair gets no redline page)
+    #: the redline as an HTML fragment, per locale
     redlines: dict[str, str]
 
     @property
@@ -55,8 +59,8 @@ class Comparison:
 
 @dataclass(frozen=True)
 class History:
-    """Published versions, oldest first, the one in effect, and the classified diff of
-    every pair of them.
+    """Published versions, oldest first, the one in effect, and the classified comparisons
+    readers need (:func:`planned_pairs`): ``pairs`` holds those, keyed by version ids.
 
     ``current`` is the version in effect on the build's date (``as_of``); ``upcoming``
     the published versions that take effect later (announced in advance: their banner,
@@ -74,8 +78,13 @@ class History:
         """Each version compared with the one before it (the change history), oldest first."""
         return [self.pairs[(a.version, b.version)] for a, b in zip(self.versions, self.versions[1:])]
 
+    def targets(self) -> "tuple[Version, ...]":
+        """The versions a reader may be asked about: the current one, then each upcoming."""
+        return (self.current, *self.upcoming) if self.current else ()
+
     def since(self, version: "Version") -> list[Comparison]:
-        """``diff(A, version)`` for every earlier published A, oldest A first."""
+        """``diff(A, version)`` for every earlier A that was compared with it, oldest A first:
+        every earlier version for a target, the predecessor only for any other version."""
         return [self.pairs[(a.version, version.version)] for a in self.versions
                 if (a.version, version.version) in self.pairs]
 
@@ -84,12 +93,9 @@ class History:
         return self.pairs.get((self.current.version, version.version))
 
     def redlines(self) -> list[Comparison]:
-        """Comparisons that get a redline page: every step, every A against the current,
-        and the current against each upcoming version."""
-        chosen = {c.slug: c for c in self.steps()}
-        chosen.update({c.slug: c for c in self.since(self.current)})
-        chosen.update({c.slug: c for c in map(self.announcing, self.upcoming) if c})
-        return sorted(chosen.values(), key=lambda c: (c.new.updated_on, c.new.version,
+        """Comparisons that get a redline page: every one the build made (every step, and
+        every version against each target)."""
+        return sorted(self.pairs.values(), key=lambda c: (c.new.updated_on, c.new.version,
                                                       c.old.updated_on, c.old.version))
 
 
@@ -117,10 +123,22 @@ def shown_versions(policy: "Policy", as_of: "dt.date | None") -> "tuple[tuple[Ve
     return versions, current, versions[at + 1:]
 
 
+def planned_pairs(count: int, current: int) -> list[tuple[int, int]]:
+    """The comparisons a history of ``count`` versions needs (indexes, oldest first), with
+    the version at index ``current`` in effect and every later one upcoming: each step
+    ``(i, i + 1)`` and every ``(i, t)`` with ``t`` a target (``current`` or later).
+
+    Linear in ``count`` for a given number of upcoming versions: at most
+    ``(count - 1) + count * (count - current)`` pairs."""
+    chosen = {(i, i + 1) for i in range(count - 1)}
+    chosen.update((i, t) for t in range(current, count) for i in range(t))
+    return sorted(chosen, key=lambda p: (p[1], p[0]))
+
+
 def build_history(policy: "Policy", *, as_of: "dt.date | None" = None, words: "dict[str, Words] | None" = None,
                   jobs: int = 1) -> History:
-    """Classify every pair of the published versions of ``policy`` shown on ``as_of``
-    (drafts are not published).
+    """Classify the comparisons readers need (:func:`planned_pairs`) among the published
+    versions of ``policy`` shown on ``as_of`` (drafts are not published).
 
     ``words`` gives the sentences of each locale (default: every site locale,
     :func:`.l10n.site_words` of the newest published version).
@@ -134,22 +152,19 @@ def build_history(policy: "Policy", *, as_of: "dt.date | None" = None, words: "d
     if not versions:
         return History(policy, (), {}, None, (), as_of)  # type: ignore[arg-type]
     now = versions.index(current)
-    last = len(versions) - 1
     if words is None:
         words = {loc: site_words(versions[-1], loc) for loc in SITE_LOCALES}
-    todo = [(i, j) for j in range(len(versions)) for i in range(j)]
+    todo = planned_pairs(len(versions), now)
 
     def compare_pair(pair: tuple[int, int]) -> Comparison:
         i, j = pair
         report = classify(compare(versions[i], versions[j], between=versions[i + 1:j]))
-        with_redline = j == i + 1 or j == now or (i == now and j > now) or j == last
         return Comparison(
             versions[i], versions[j], report.level, report.notification,
             popup_findings=tuple(f for f in report.findings if f.level in POPUP_LEVELS),
             deciding=tuple(f for f in report.findings if f.level == report.level),
             summaries={loc: w.summary(report) for loc, w in words.items()},
-            redlines={loc: render_redline_fragment(report, w) if with_redline else ""
-                      for loc, w in words.items()})
+            redlines={loc: render_redline_fragment(report, w) for loc, w in words.items()})
 
     pairs = {(c.old.version, c.new.version): c for c in fork_map(compare_pair, todo, jobs)}
     return History(policy, versions, pairs, current, upcoming, as_of)
