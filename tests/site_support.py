@@ -77,3 +77,64 @@ def pair_changes(source: Path, old: str, new: str, locale: str, current: str | N
     words = site_words(published[ids.index(current)] if current else published[-1], locale)
     return report.level, [{"level": f.level, "text": words.finding(f)}
                           for f in report.findings if f.level in POPUP_LEVELS]
+
+
+def illustrative_history(root: Path, count: int, *, upcoming: int = 0, days: int = 7) -> Path:
+    """A MADE-UP history of ``count`` published versions under ``root`` (a source folder):
+    the real 2023-08-25 statement, then one small made-up edit per version (a sentence
+    appended to one clause, a different clause each time), ``days`` apart. The last
+    ``upcoming`` versions take effect after today's date. For the growth test and
+    ``benchmarks/bench_site.py``: generated at run time, never under ``notices/``.
+    Returns ``root``."""
+    import datetime as dt
+
+    import yaml
+
+    from generator.source import load_source
+
+    real = NOTICES / "allvalue-privacy"
+    folder = root / "allvalue-privacy"
+    folder.mkdir(parents=True)
+    (folder / "policy.yaml").write_text("# ILLUSTRATIVE: a generated history (tests/site_support.py)\n"
+                                        + (real / "policy.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    statement = yaml.safe_load((real / "2023-08-25" / "statement.yaml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((real / "2023-08-25" / "version.yaml").read_text(encoding="utf-8"))
+    texts = [node for node in _walk(statement) if isinstance(node.get("text"), str) and "id" in node]
+    first = dt.date(2023, 8, 25)
+    late = dt.date.today() + dt.timedelta(days=400)
+    for k in range(count):
+        day = first + dt.timedelta(days=days * k)
+        vid = day.isoformat()
+        if k:
+            node = texts[(k * 7) % len(texts)]
+            node["text"] += f" Illustrative edit {k}: this sentence was never published."
+        data = {key: value for key, value in meta.items() if not key.endswith("hash") and key != "clause_hashes"}
+        data.update(version=vid, updated_on=vid, status="published", content_hash="sha256:" + "0" * 64)
+        if k:
+            data["illustrative"] = f"Made-up revision {k} of the 2023-08-25 statement (a generated history)."
+        if k >= count - upcoming:
+            data.update(published_on=vid, effective_on=(late + dt.timedelta(days=k)).isoformat())
+        vdir = folder / vid
+        vdir.mkdir()
+        # JSON is YAML: no YAML writer needed, and every string round-trips exactly
+        (vdir / "statement.yaml").write_text(json.dumps(statement, ensure_ascii=False, indent=1), encoding="utf-8")
+        (vdir / "version.yaml").write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str),
+                                           encoding="utf-8")
+    for v in load_source(root, verify_hash=False).policy().versions:  # the hashes publish records
+        path = folder / v.version / "version.yaml"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.update(content_hash=v.compute_hash(), facts_hash=v.compute_facts_hash(),
+                    clause_hashes=v.clause_hashes_now())
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return root
+
+
+def _walk(node):
+    """Every mapping of a parsed statement.yaml, in document order."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
