@@ -63,7 +63,8 @@ def popup_view(site: Path, manifest: dict) -> dict:
 
 def pair_changes(source: Path, old: str, new: str, locale: str, current: str | None = None) -> tuple[str, list[dict]]:
     """The level of ``diff(old, new)`` (compared directly) and its material and consent
-    changes worded as the site words them (what a redline page and the pop-up list)."""
+    changes worded as the site's pages word them (a redline page, the history): each clause
+    by its number and heading in the version it is in."""
     from generator.classify import classify
     from generator.diff import compare
     from generator.site.history import POPUP_LEVELS
@@ -75,6 +76,7 @@ def pair_changes(source: Path, old: str, new: str, locale: str, current: str | N
     i, j = ids.index(old), ids.index(new)
     report = classify(compare(published[i], published[j], between=published[i + 1:j]))
     words = site_words(published[ids.index(current)] if current else published[-1], locale)
+    words = words.bound(published[i], published[j])
     return report.level, [{"level": f.level, "text": words.finding(f)}
                           for f in report.findings if f.level in POPUP_LEVELS]
 

@@ -219,8 +219,9 @@ def test_every_page_shows_version_effective_date_and_hash(published):
             assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', stamp.group(1)), page
             assert any(h in stamp.group(1) for h in hashes), page
     history = (published["before"] / "en" / "history" / "index.html").read_text(encoding="utf-8")
-    assert f"{NEW}</a> — December 1, 2026 (takes effect on December 31, 2026)" in history
-    assert f"{REAL}</a> — August 25, 2023 (current)" in history
+    assert (f'Version {NEW}</a> <strong class="av-badge av-badge-upcoming">'
+            "Takes effect on December 31, 2026</strong>") in history
+    assert f'Version {REAL}</a> <strong class="av-badge av-badge-current">Current version</strong>' in history
 
 
 def test_verify_accepts_the_build_and_names_every_changed_file(published, run):

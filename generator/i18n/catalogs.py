@@ -71,6 +71,8 @@ INTERFACE_SOURCES: tuple[tuple[str, Callable[[], Path], str, str], ...] = (
     # the names of fact kinds (declared on their classes) and the sentences of findings
     ("generator", package_dir, "model/facts.py", "python"),
     ("generator", package_dir, "classify/levels.py", "python"),
+    # each rule's citation and plain-language reason (the redline's "Why" column)
+    ("generator", package_dir, "classify/rules/*.py", "python"),
     ("generator", package_dir, "report/words.py", "python"),
     # the compliance lint: requirement titles and elements, and the report's sentences
     ("generator", package_dir, "lint/requirements/*.py", "python"),

@@ -155,13 +155,37 @@ def _html_redline(segments: Sequence["Segment"], escape=lambda t: html.escape(t,
 
 
 def render_redline_fragment(report: "Report", words: Words = ENGLISH) -> str:
-    """The redline as an HTML fragment (a ``<section>``), safe to embed in another page."""
+    """The redline as an HTML fragment (a ``<section>``), safe to embed in another page.
+
+    A reader's redline: the level and notification in words, the count of the rows shown,
+    then one row per finding (the clause by its number and heading, linked to its
+    permalink where ``words.clause_href`` says where it is; the change, before → after;
+    why, with the rule's citation as a footnote), then each changed clause's wording.
+    No rule code nor clause id is shown: they are in ``data-`` attributes for tools."""
     from ..rendering.environment import render_template
 
+    diff = report.diff
+    words = words.bound(diff.old, diff.new)
+    findings = [f for f in report.findings if f.level != "none"]
+    changes = _visible(report)
+    citations = list(dict.fromkeys(words.citation(f) for f in findings))
+
+    def href(clause: str | None) -> str:
+        if not clause or words.clause_href is None:
+            return ""
+        in_new = clause in diff.new.clause_map()
+        return words.clause_href(diff.new if in_new else diff.old, clause)
+
+    def source(text: str):
+        """English source text quoted in another locale's sentence, marked as English."""
+        from markupsafe import Markup
+
+        return Markup('<span lang="en">{}</span>').format(text)
+
     return render_template("report/redline.html.j2", words.gettext, autoescape=True, report=report,
-                           diff=report.diff, words=words, summary=words.summary(report),
-                           findings=[f for f in report.findings if f.level != "none"],
-                           changes=_visible(report))
+                           diff=diff, words=words, findings=findings, changes=changes,
+                           with_redline={c.id for c in changes}, citations=citations, href=href,
+                           source=source if words.locale != "en" else None)
 
 
 def render_html(report: "Report", words: Words = ENGLISH) -> str:

@@ -12,7 +12,7 @@ The callers bring the locale's ``gettext`` and ``label`` (an
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from ..model import vocabulary as vocab
 if TYPE_CHECKING:
     from ..classify import Finding, Report
     from ..diff import FactChange
+    from ..model import Version
 
 Merged = dict[str, list[Any]]
 
@@ -44,6 +45,20 @@ EVENTS: dict[str, str] = {
     "decision": "{rationale}",
     "compliance-regression": N_("compliance regression: {title} ({citation}) is now {status}; lacking: {lacking}"),
 }
+#: The levels of Section VIII, as a reader reads them (the same msgids as the site's labels).
+LEVEL_NAMES: dict[str, str] = {"none": N_("No change"), "editorial": N_("Editorial"),
+                               "review": N_("Needs review"), "material": N_("Material"),
+                               "consent": N_("Consent required")}
+#: What each notification means for the reader.
+NOTIFICATION_NAMES: dict[str, str] = {"none": N_("None"), "changelog": N_("Change history only"),
+                                      "notice": N_("Prominent notice (pop-up)"),
+                                      "consent": N_("Express consent")}
+#: The prose fields of a clause (``diff.clauses.PROSE_FIELDS``) in words.
+FIELD_NAMES: dict[str, str] = {"term": N_("term"), "title": N_("title"), "text": N_("text"),
+                               "refers_to": N_("link target")}
+#: What happened to a clause (``diff.clauses.ChangeKind``) in words.
+KIND_NAMES: dict[str, str] = {"added": N_("added"), "removed": N_("removed"), "modified": N_("changed"),
+                              "moved": N_("moved"), "renumbered": N_("renumbered")}
 #: How a recipient receives data, when it is not simply shared with it.
 VIA: dict[str, str] = {"share": N_("shared"), "transfer": N_("by transfer"),
                        "disclose": N_("by public disclosure")}
@@ -57,8 +72,59 @@ class Words:
     """The words of one locale: ``gettext`` for sentences, ``label`` for fact codes."""
 
     def __init__(self, locale: str = "en", gettext: Callable[[str], str] = lambda s: s,
-                 label: Callable[[str], str] = _english_label):
+                 label: Callable[[str], str] = _english_label,
+                 clause_names: "Callable[[Version], Mapping[str, str]] | None" = None,
+                 clause_href: "Callable[[Version, str], str] | None" = None):
+        """``clause_names``: a version's clauses as a reader names them (its number and
+        heading in this locale, :func:`.clauses.clause_names`); without it a finding names
+        a clause by the diff's English label. ``clause_href``: where a clause of a version
+        is (its permalink), for outputs that link to it (the Rules Center)."""
         self.locale, self.gettext, self._label = locale, gettext, label
+        self.clause_names, self.clause_href = clause_names, clause_href
+        self._names: Mapping[str, str] = {}
+
+    def bound(self, *versions: "Version") -> "Words":
+        """These words naming the clauses of ``versions`` (the later win: pass old, new)."""
+        words = Words(self.locale, self.gettext, self._label, self.clause_names, self.clause_href)
+        if self.clause_names is not None:
+            words._names = {k: v for version in versions for k, v in self.clause_names(version).items()}
+        return words
+
+    def clause_name(self, clause: str | None) -> str | None:
+        """A clause's number and heading, where these words are :meth:`bound` to its version."""
+        return self._names.get(clause) if clause else None
+
+    # -- levels and rules -------------------------------------------------------------
+    def level_name(self, level: str) -> str:
+        return self.gettext(LEVEL_NAMES.get(level, level))
+
+    def notification_name(self, notification: str) -> str:
+        return self.gettext(NOTIFICATION_NAMES.get(notification, notification))
+
+    def field_name(self, field: str) -> str:
+        return self.gettext(FIELD_NAMES.get(field, field))
+
+    def kind_name(self, kind: str) -> str:
+        return self.gettext(KIND_NAMES.get(kind, kind))
+
+    def reason(self, finding: "Finding") -> str:
+        """Why the finding's rule sets its level, in plain words (the rule's explanation)."""
+        return self.gettext(finding.explanation)
+
+    def citation(self, finding: "Finding") -> str:
+        """What the rule cites (Section VIII item 3, PIPL Art. 23...)."""
+        return self.gettext(finding.citation)
+
+    def counts(self, findings: "Sequence[Finding]") -> str:
+        """``3 changes: 1 Consent required, 2 Material`` (the findings given, by level)."""
+        _ = self.gettext
+        parts = self.separator.join(
+            _("{n} {level}").format(n=n, level=self.level_name(lv))
+            for lv in ("consent", "material", "review", "editorial", "none")
+            if (n := sum(1 for f in findings if f.level == lv)))
+        if not findings:
+            return _("No change to the wording")
+        return _("{n} changes: {parts}").format(n=len(findings), parts=parts)
 
     @cached_property
     def separator(self) -> str:
@@ -82,7 +148,7 @@ class Words:
             via = value.get("via", ["share"])
             codes = self.join(value.get("code", []))
             if via != ["share"]:
-                codes = f"{codes} ({self.separator.join(_(VIA.get(v, v)) for v in via)})"
+                codes = codes + self._paren(self.separator.join(_(VIA.get(v, v)) for v in via))
             circumstances = value.get("circumstances", [])
             if circumstances:
                 codes += _(" — when: {circumstances}").format(circumstances=self.join(circumstances))
@@ -97,7 +163,7 @@ class Words:
         if kind == "contact":
             return f"{self.join(value.get('channel', []))} {self.join(value.get('value', []), label=False)}"
         if kind == "controller":
-            return f"{self.join(value.get('name', []), label=False)} ({self.join(value.get('jurisdiction', []))})"
+            return self.join(value.get('name', []), label=False) + self._paren(self.join(value.get('jurisdiction', [])))
         if kind == "response-time":
             return _(" or ").join(_("{days} days").format(days=d) for d in value.get("days", []))
         if kind == "children":
@@ -114,7 +180,7 @@ class Words:
         if kind == "right":
             channels = value.get("channels", [])
             rights = self.join(value.get("code", []))
-            return f"{rights} ({self.join(channels)})" if channels else rights
+            return rights + self._paren(self.join(channels)) if channels else rights
         field = fact_type(kind).code_field or "code"
         return self.join(value.get(field, []))
 
@@ -148,14 +214,23 @@ class Words:
         return self.separator.join(f"{name}{self._colon()}{self.join(value.get(name, []) or ['—'], label=False)}"
                                    for name in fields)
 
+    def _paren(self, text: str) -> str:
+        """`` (text)`` in English, ``（text）`` (full-width, no space) in Chinese."""
+        return f"（{text}）" if self.locale.startswith("zh") else f" ({text})"
+
     def _colon(self) -> str:
         from ..i18n.locales import punctuation
 
         return punctuation(self.locale).colon
 
     # -- findings ---------------------------------------------------------------------
-    def finding(self, finding: "Finding") -> str:
-        """What a finding saw, in one sentence."""
+    def finding(self, finding: "Finding", source: "Callable[[str], Any] | None" = None) -> str:
+        """What a finding saw, in one sentence.
+
+        ``source`` (for HTML): wraps the source text a sentence quotes (a clause's English
+        label, an impact assessment's summary, a decision's rationale: English, whatever the
+        locale) in markup that says so; the sentence is then Markup, everything else in it
+        escaped."""
         _ = self.gettext
         m = finding.match
         if m.fact is not None:
@@ -167,16 +242,31 @@ class Words:
                     change=text, data=self.join(m.collected))
             return self._direction(text, m.favourable)
         values = dict(m.values)
+        quoted = {"summary", "rationale"}
+        if "label" in values and self.clause_name(finding.clause):
+            values["label"] = self.clause_name(finding.clause)
+            if getattr(values["label"], "lang", ""):
+                quoted.add("label")
+        elif "label" in values:
+            quoted.add("label")
         if m.event == "reworded":
-            values["fields"] = ", ".join(values["fields"])
+            values["fields"] = self.separator.join(self.field_name(f) for f in values["fields"])
         for place in ("parent", "old"):
             if place in values and values[place] is None:
                 values[place] = _("the top")
+            elif place in values and m.event != "renumbered" and self.clause_name(values[place]):
+                values[place] = self.clause_name(values[place])
         if m.event == "impact-assessment":
             values["date"] = values["date"].isoformat()
         if m.event == "compliance-regression":
             values.update(self._compliance(values))
-        return self._direction(_(EVENTS[m.event]).format(**values), m.favourable)
+        sentence = _(EVENTS[m.event])
+        if source is not None:
+            from markupsafe import Markup, escape
+
+            values = {k: source(v) if k in quoted and v else v for k, v in values.items()}
+            return self._direction(Markup(escape(sentence)).format(**values), m.favourable)
+        return self._direction(sentence.format(**values), m.favourable)
 
     def _compliance(self, values: dict) -> dict:
         """A lint requirement's title, status and lacking elements, in this locale."""
@@ -201,15 +291,20 @@ class Words:
             old=diff.old_label, new=diff.new_label, level=report.level,
             label=_(report.notification_label), n=len(report.findings), parts=parts)
 
-    def headline(self, deciding: "Iterable[Finding]", level: str) -> str:
+    def headline(self, deciding: "Iterable[Finding]", level: str,
+                 source: "Callable[[str], Any] | None" = None) -> str:
         """The change history's one line: the findings that decided the ``level`` (those at
         it), the first two in full ("recipient added: data brokers" says more than the level
         and the counts)."""
         deciding = list(deciding)
         if level == "none" or not deciding:
             return self.gettext("No change to the wording")
-        texts = [self.finding(f) for f in deciding]
-        more = f" (+{len(texts) - 2})" if len(texts) > 2 else ""
+        texts = list(dict.fromkeys(self.finding(f, source) for f in deciding))  # the same change in two clauses: once
+        more = self._paren(f"+{len(texts) - 2}") if len(texts) > 2 else ""
+        if source is not None:  # Markup: the separators are escaped as they join
+            from markupsafe import escape
+
+            return escape(self.gettext("; ")).join(texts[:2]) + more
         return self.gettext("; ").join(texts[:2]) + more
 
 

@@ -133,6 +133,7 @@ def write_locale(history: History, project: Project, locale: str,
         "docs_dir": str(docs),
         "site_dir": str(project.site_dir(locale)),
         "theme": {"custom_dir": str(site_project / "overrides")},
+        "hooks": [str(site_project / "hooks" / "rules_center.py")],  # search by clause, zh-Hant words
         "nav": nav(history, strings),
         # the pop-up's storage key and the folder of its files (notices/<policy>/): this policy
         "extra": {"policy": history.policy.id},

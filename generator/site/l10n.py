@@ -27,8 +27,23 @@ def site_translator(version: "Version", locale: str) -> "Translator":
 
 
 def site_words(version: "Version", locale: str) -> "Words":
-    """Findings in words in ``locale``: the interface catalog and the vocabulary's labels."""
+    """Findings in words in ``locale``: the interface catalog and the vocabulary's labels;
+    clauses named by their number and heading in the version they are in, linked to their
+    permalink from a redline page (``changes/<old>-to-<new>/``)."""
     from ..report import Words
+    from ..report.clauses import clause_names
 
     tr = site_translator(version, locale)
-    return Words(tr.locale, tr.gettext, tr.label)
+    cache: dict[str, dict[str, str]] = {}
+
+    def names(v: "Version") -> dict[str, str]:
+        if v.version not in cache:
+            cache[v.version] = clause_names(v, site_translator(v, locale))
+        return cache[v.version]
+
+    return Words(tr.locale, tr.gettext, tr.label, clause_names=names, clause_href=redline_clause_href)
+
+
+def redline_clause_href(version: "Version", clause: str) -> str:
+    """A clause's permalink from a redline page: ``../../versions/<version>/#<clause>``."""
+    return f"../../versions/{version.version}/#{clause}"

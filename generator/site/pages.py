@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..rendering import environment as rendering
-from .l10n import site_translator
+from .l10n import site_translator, site_words
 
 if TYPE_CHECKING:
     from ..i18n import Translator
@@ -124,33 +124,47 @@ def statement_page(version: "Version", history: "History", tr: "Translator", pat
 
 
 def history_page(history: "History", tr: "Translator", words: "Words") -> Page:
+    """Every version as an item of one list, newest first: its status, the level of its
+    change from the one before and what decided it, and a link to that change (only where
+    something changed)."""
     from ..rendering.statement import format_date
+
+    from markupsafe import Markup, escape
 
     path = "history/index.md"
     steps = {c.new.version: c for c in history.steps()}
+
+    def source(text: str) -> str:
+        return escape(text) if tr.locale == "en" else Markup('<span lang="en">{}</span>').format(text)
+
     rows = []
     for v in history.versions:
         step = steps.get(v.version)
         rows.append({
-            "version": v, "date": format_date(v.updated_on, tr.locale), "step": step,
-            "summary": words.headline(step.deciding, step.level) if step else "",
+            "version": v, "step": step,
+            # a version id is usually its date: the date is said again only where it is not
+            "date": format_date(v.updated_on, tr.locale) if v.version != v.updated_on.isoformat() else "",
+            # HTML: the source text it quotes (English) marked as such in another locale
+            "summary": str(words.bound(step.old, step.new).headline(step.deciding, step.level, source))
+            if step else "",
             "version_link": "../" + version_path(v),
-            "redline_link": "../" + redline_path(step) if step else "",
+            "redline_link": "../" + redline_path(step) if step and step.level != "none" else "",
             "status": "current" if v is history.current else "upcoming" if v in history.upcoming else "",
             "effective": format_date(v.effective_date, tr.locale),
+            "effective_differs": v.effective_date != v.updated_on,
         })
     return Page(path, render_template("site/history.md.j2", tr.gettext, tr.locale, rows=rows,
                                       current=history.current,
                                       current_effective=format_date(history.current.effective_date, tr.locale)))
 
 
-def redline_page(cmp: "Comparison", tr: "Translator", words: "Words") -> Page:
+def redline_page(cmp: "Comparison", tr: "Translator") -> Page:
+    """The redline of ``cmp`` (its summary, findings and wording: :func:`generator.report.render_redline_fragment`)."""
     from ..rendering.statement import format_date
 
     path = redline_path(cmp)
     return Page(path, render_template(
-        "site/redline.md.j2", tr.gettext, tr.locale, cmp=cmp, root=_root(path), words=words,
-        summary=cmp.summaries[tr.locale], findings=cmp.popup_findings, redline=cmp.redlines[tr.locale],
+        "site/redline.md.j2", tr.gettext, tr.locale, cmp=cmp, root=_root(path), redline=cmp.redlines[tr.locale],
         new_effective=format_date(cmp.new.effective_date, tr.locale)))
 
 
@@ -174,11 +188,9 @@ def nav(history: "History", strings: dict[str, str]) -> list:
 
 def locale_pages(history: "History", locale: str) -> list[Page]:
     """Every page of the site in ``locale``."""
-    from ..report import Words
-
     pages: list[Page] = []
     current_tr = site_translator(history.current, locale)
-    words = Words(current_tr.locale, current_tr.gettext, current_tr.label)
+    words = site_words(history.current, locale)
     current_body = statement_body(history.current, current_tr)
     pages.append(statement_page(history.current, history, current_tr, "index.md", current_body))
     for v in history.versions:
@@ -188,5 +200,5 @@ def locale_pages(history: "History", locale: str) -> list[Page]:
             pages.append(statement_page(v, history, site_translator(v, locale), version_path(v)))
     pages.append(history_page(history, current_tr, words))
     for cmp in history.redlines():
-        pages.append(redline_page(cmp, current_tr, words))
+        pages.append(redline_page(cmp, current_tr))
     return pages

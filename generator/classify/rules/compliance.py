@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lint import book_of_version, lint, regressions
+from ...model.base import N_
 from ..registry import Match, rule
 
 
-@rule("compliance-regression", "review", "GDPR Art. 13-14; PIPL Art. 17, 23, 30, 39; 11 CCR § 7012 (notices lint)",
-      "A requirement the old version met is now only partly met, or missing: a person decides.",
+@rule("compliance-regression", "review", N_("GDPR Art. 13-14; PIPL Art. 17, 23, 30, 39; 11 CCR § 7012 (notices lint)"),
+      N_("A requirement the old version met is now only partly met, or missing: a person decides."),
       target="version")
 def compliance_regression(diff, _diff) -> Iterator[Match]:
     """Lint both versions; one match per requirement that went from met to partial or missing,

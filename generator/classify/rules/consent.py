@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import vocabulary as vocab
+from ...model.base import N_
 from ..registry import Match, rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).
@@ -27,16 +28,16 @@ OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 
 
-@rule("right-removed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
-      "A right is no longer given where the statement gave it (for that clause's users).")
+@rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("A right is no longer given where the statement gave it (for that clause's users)."))
 def right_removed(change, diff) -> Iterator[Match]:
     """A right fact disappears from a clause, even if another clause still states it."""
     if change.kind == "right" and change.change == "removed":
         yield Match(change, favourable=False)
 
 
-@rule("right-narrowed", "consent", "Section VIII ¶2 (rights not limited without express consent)",
-      "A right is exercised through fewer channels, or requests are answered more slowly.")
+@rule("right-narrowed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("A right is exercised through fewer channels, or requests are answered more slowly."))
 def right_narrowed(change, diff) -> Iterator[Match]:
     """Channels removed from a right in a clause; a longer (or withdrawn) response time."""
     if change.kind == "right" and change.change == "modified":
@@ -48,8 +49,8 @@ def right_narrowed(change, diff) -> Iterator[Match]:
             yield Match(change, favourable=False)
 
 
-@rule("sensitive-data-added", "consent", "PIPL Art. 29; Part 1 Definition 5",
-      "A sensitive personal-information category is newly collected.")
+@rule("sensitive-data-added", "consent", N_("PIPL Art. 29; Part 1 Definition 5"),
+      N_("A sensitive personal-information category is newly collected."))
 def sensitive_data_added(change, diff) -> Iterator[Match]:
     """A data category, sensitive by Definition 5 (or marked so), added to a clause."""
     if change.kind == "data" and change.change == "added":
@@ -58,8 +59,8 @@ def sensitive_data_added(change, diff) -> Iterator[Match]:
             yield Match(change, sensitive=True, favourable=False)
 
 
-@rule("children-data-collected", "consent", "PIPL Art. 31; Part 1 Definition 5 (children's information)",
-      "Children's personal information is newly collected: sensitive, and a guardian must agree.")
+@rule("children-data-collected", "consent", N_("PIPL Art. 31; Part 1 Definition 5 (children's information)"),
+      N_("Children's personal information is newly collected: sensitive, and a guardian must agree."))
 def children_data_collected(change, diff) -> Iterator[Match]:
     """A children fact now says children's data is collected, where the old statement did not."""
     if change.kind != "children" or True not in change.values("new", "collected"):
@@ -73,8 +74,8 @@ def _collected_children_before(diff) -> bool:
                if key.startswith("children"))
 
 
-@rule("purpose-for-collected-data", "consent", "PIPL Art. 14; FTC (2024) on retroactive changes",
-      "Data already collected for a stated purpose is to be used for a new one.")
+@rule("purpose-for-collected-data", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
+      N_("Data already collected for a stated purpose is to be used for a new one."))
 def purpose_for_collected_data(change, diff) -> Iterator[Match]:
     """A new purpose added to a clause that already stated the data it uses; or a purpose new
     to the statement, in a new clause, for data the statement already collected."""
@@ -96,8 +97,8 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
             return
 
 
-@rule("data-to-new-controller", "consent", "PIPL Art. 23 (separate consent to provide data to another handler)",
-      "Personal data is newly provided to another controller (transferred, disclosed, or sold).")
+@rule("data-to-new-controller", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),
+      N_("Personal data is newly provided to another controller (transferred, disclosed, or sold)."))
 def data_to_new_controller(change, diff) -> Iterator[Match]:
     """A recipient added to a clause that receives data as a handler in its own right (by
     transfer, public disclosure, or a controller's code), even if another clause already

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...model.base import N_
 from ..registry import Match, rule
 
 #: kinds that name one thing, whatever the clause: stating it in one more place changes nothing
@@ -38,39 +39,39 @@ def _direction(change) -> bool | None:
     return None
 
 
-@rule("purpose-changed", "material", "Section VIII item 1", "A purpose of processing was added or removed.")
+@rule("purpose-changed", "material", N_("Section VIII item 1"), N_("A purpose of processing was added or removed."))
 def purpose_changed(change, diff) -> Iterator[Match]:
     """A purpose fact added to or removed from the whole version."""
     if change.kind == "purpose":
         yield Match(change, favourable=_direction(change))
 
 
-@rule("data-category-changed", "material", "Section VIII item 1",
-      "A personal-data category was added or removed (or marked differently).")
+@rule("data-category-changed", "material", N_("Section VIII item 1"),
+      N_("A personal-data category was added or removed (or marked differently)."))
 def data_category_changed(change, diff) -> Iterator[Match]:
     """A data category added (not sensitive: that needs consent), removed or re-marked."""
     if change.kind == "data":
         yield Match(change, favourable=_direction(change))
 
 
-@rule("processing-changed", "material", "Section VIII item 1",
-      "A way of using data (profiling, automated decisions, model training...) was added or removed.")
+@rule("processing-changed", "material", N_("Section VIII item 1"),
+      N_("A way of using data (profiling, automated decisions, model training...) was added or removed."))
 def processing_changed(change, diff) -> Iterator[Match]:
     """A processing fact changed: a new or dropped way of using personal data."""
     if change.kind == "processing":
         yield Match(change, favourable=_direction(change))
 
 
-@rule("controller-changed", "material", "Section VIII item 2",
-      "The controller (the \"Party\") or its control changed.")
+@rule("controller-changed", "material", N_("Section VIII item 2"),
+      N_("The controller (the \"Party\") or its control changed."))
 def controller_changed(change, diff) -> Iterator[Match]:
     """The controller fact of Part 1 Definition 1 changed: name, jurisdiction or address."""
     if change.kind == "controller" and not (change.change == "added" and diff.stated_before(change.key)):
         yield Match(change)
 
 
-@rule("recipients-changed", "material", "Section VIII item 3",
-      "Who data is shared with, transferred to or publicly disclosed to changed.")
+@rule("recipients-changed", "material", N_("Section VIII item 3"),
+      N_("Who data is shared with, transferred to or publicly disclosed to changed."))
 def recipients_changed(change, diff) -> Iterator[Match]:
     """A recipient (keyed by who and how) or a public-disclosure circumstance added or removed."""
     if change.kind in ("recipient", "disclosure"):
@@ -85,8 +86,8 @@ def _circumstances_direction(change) -> bool | None:
     return True if before - after else None
 
 
-@rule("sharing-circumstance-changed", "material", "Section VIII item 3 (circumstances of sharing)",
-      "The legal basis on which a clause shares, transfers or discloses data changed.")
+@rule("sharing-circumstance-changed", "material", N_("Section VIII item 3 (circumstances of sharing)"),
+      N_("The legal basis on which a clause shares, transfers or discloses data changed."))
 def sharing_circumstance_changed(change, diff) -> Iterator[Match]:
     """A legal basis added to or removed from a clause that states recipients: data reaches
     them in another circumstance (with consent, as the law requires, on request...)."""
@@ -100,24 +101,24 @@ def sharing_circumstance_changed(change, diff) -> Iterator[Match]:
                 return
 
 
-@rule("transfer-destination-changed", "material", "Section VIII item 3",
-      "A cross-border destination where data is stored or processed was added or removed.")
+@rule("transfer-destination-changed", "material", N_("Section VIII item 3"),
+      N_("A cross-border destination where data is stored or processed was added or removed."))
 def transfer_destination_changed(change, diff) -> Iterator[Match]:
     """A transfer fact (ISO country code) added or removed."""
     if change.kind == "transfer":
         yield Match(change, favourable=_direction(change))
 
 
-@rule("rights-changed", "material", "Section VIII item 4",
-      "A right, or how it is exercised (channels, response time), changed.")
+@rule("rights-changed", "material", N_("Section VIII item 4"),
+      N_("A right, or how it is exercised (channels, response time), changed."))
 def rights_changed(change, diff) -> Iterator[Match]:
     """A right added or given channels, or a shorter response time (narrowing needs consent)."""
     if change.kind in ("right", "response-time"):
         yield Match(change, favourable=True)  # narrowing is the consent rules' (they come first)
 
 
-@rule("contacts-changed", "material", "Section VIII item 5",
-      "The responsible department, contact details or complaint channel changed.")
+@rule("contacts-changed", "material", N_("Section VIII item 5"),
+      N_("The responsible department, contact details or complaint channel changed."))
 def contacts_changed(change, diff) -> Iterator[Match]:
     """A contact (channel and value) new to the version, or gone from it."""
     if change.kind == "contact" and not (change.change == "added" and diff.stated_before(change.key)):
@@ -125,8 +126,8 @@ def contacts_changed(change, diff) -> Iterator[Match]:
 
 
 @rule("children-protection-lowered", "material",
-      "Section VIII (\"including but not limited to\"); Part 1 Definition 5; PIPL Art. 31",
-      "Children are protected less: a lower age threshold, no parental consent, or the promise dropped.")
+      N_("Section VIII (\"including but not limited to\"); Part 1 Definition 5; PIPL Art. 31"),
+      N_("Children are protected less: a lower age threshold, no parental consent, or the promise dropped."))
 def children_protection_lowered(change, diff) -> Iterator[Match]:
     """The age under which users count as children went down, parental consent is no longer
     required, or the clause no longer states how children are protected."""
@@ -144,8 +145,8 @@ def children_protection_lowered(change, diff) -> Iterator[Match]:
         yield Match(change, favourable=False)
 
 
-@rule("impact-assessment-high", "material", "Section VIII item 6",
-      "The version records a high-risk personal-information impact assessment.", target="version")
+@rule("impact-assessment-high", "material", N_("Section VIII item 6"),
+      N_("The version records a high-risk personal-information impact assessment."), target="version")
 def impact_assessment_high(diff, _diff) -> Iterator[Match]:
     """The new version records a high-risk assessment the old one did not."""
     ia = diff.new.impact_assessment

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
+from ...model.base import N_
 from ..registry import Match, rule
 
 #: fact kinds that no item of Section VIII names
@@ -26,8 +27,8 @@ CONTEXT_KINDS = frozenset({"legal-basis", "recipient", "disclosure", "purpose", 
                            "transfer"})
 
 
-@rule("children-protection-raised", "review", "Part 1 Definition 5; PIPL Art. 31 (in the user's favour)",
-      "Children are protected more (a higher age threshold, parental consent added): a person confirms.")
+@rule("children-protection-raised", "review", N_("Part 1 Definition 5; PIPL Art. 31 (in the user's favour)"),
+      N_("Children are protected more (a higher age threshold, parental consent added): a person confirms."))
 def children_protection_raised(change, diff) -> Iterator[Match]:
     """Any other change of the children fact (or a guardian's consent newly required): never
     consent, and said to be in the user's favour when the threshold rose or consent was added."""
@@ -41,8 +42,8 @@ def children_protection_raised(change, diff) -> Iterator[Match]:
         yield Match(change, favourable=True if raised else None)
 
 
-@rule("unlisted-fact-changed", "review", "Section VIII (not listed in items 1-6)",
-      "A fact the Section VIII list does not name changed: a person decides.")
+@rule("unlisted-fact-changed", "review", N_("Section VIII (not listed in items 1-6)"),
+      N_("A fact the Section VIII list does not name changed: a person decides."))
 def unlisted_fact_changed(change, diff) -> Iterator[Match]:
     """Legal basis, retention, role, safeguard, breach notification or fee changed."""
     if change.kind in UNLISTED_KINDS:
@@ -50,8 +51,8 @@ def unlisted_fact_changed(change, diff) -> Iterator[Match]:
 
 
 
-@rule("updated-on-note", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
-      "Only the date of the closing 'updated on' note changed, to the new version's own date.",
+@rule("updated-on-note", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
+      N_("Only the date of the closing 'updated on' note changed, to the new version's own date."),
       target="clause")
 def updated_on_note(change, diff) -> Iterator[Match]:
     """The closing note's date moved from the old version's date to the new one's, nothing else."""
@@ -66,8 +67,8 @@ def updated_on_note(change, diff) -> Iterator[Match]:
             return
 
 
-@rule("prose-substantive", "review", "Section VIII (no fact changed; a person decides)",
-      "The wording changed in substance but no fact did: needs a recorded decision.", target="clause")
+@rule("prose-substantive", "review", N_("Section VIII (no fact changed; a person decides)"),
+      N_("The wording changed in substance but no fact did: needs a recorded decision."), target="clause")
 def prose_substantive(change, diff) -> Iterator[Match]:
     """Words added, removed or replaced (not typos) in a clause no fact rule judged."""
     if change.kind in ("added", "removed"):
@@ -78,8 +79,8 @@ def prose_substantive(change, diff) -> Iterator[Match]:
                                               "label": change.label})
 
 
-@rule("wording-editorial", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
-      "Only typos, case or punctuation changed, or facts were regrouped without changing.",
+@rule("wording-editorial", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
+      N_("Only typos, case or punctuation changed, or facts were regrouped without changing."),
       target="clause")
 def wording_editorial(change, diff) -> Iterator[Match]:
     """Typo, case and punctuation fixes; facts restated that no fact rule judged (a contact
@@ -109,9 +110,9 @@ def _carries_facts(diff, change) -> bool:
     return bool(node.facts) or any(change.id in n.path and n.facts for n in diff.new_nodes.values())
 
 
-@rule("moved-into-new-context", "material", "Section VIII items 1 and 3 (read under another lead-in)",
-      "A clause with facts moved into another section, or under a lead-in whose facts differ: its "
-      "facts now say something else.", target="clause")
+@rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),
+      N_("A clause with facts moved into another section, or under a lead-in whose facts differ: its "
+      "facts now say something else."), target="clause")
 def moved_into_new_context(change, diff) -> Iterator[Match]:
     """Moved to another parent carrying facts (a purpose, a recipient, a legal basis...), into
     another section (collection → sharing) or surroundings whose facts differ. Within a section,
@@ -125,8 +126,8 @@ def moved_into_new_context(change, diff) -> Iterator[Match]:
                                                    "label": change.label}, favourable=None)
 
 
-@rule("moved-to-another-parent", "review", "Section VIII (read under another lead-in; a person decides)",
-      "A clause moved under another parent: its lead-in, and so its meaning, may differ.", target="clause")
+@rule("moved-to-another-parent", "review", N_("Section VIII (read under another lead-in; a person decides)"),
+      N_("A clause moved under another parent: its lead-in, and so its meaning, may differ."), target="clause")
 def moved_to_another_parent(change, diff) -> Iterator[Match]:
     """Moved to another parent (a list whose lead-in may give it another meaning)."""
     if "moved" in change.kinds and _parent(change.old_path) != _parent(change.new_path):
@@ -134,16 +135,16 @@ def moved_to_another_parent(change, diff) -> Iterator[Match]:
                                            "label": change.label})
 
 
-@rule("clause-reordered", "editorial", "Section VIII ¶2 (changes posted on the Rules Center)",
-      "A clause moved within its own list; its parent and wording are unchanged.", target="clause")
+@rule("clause-reordered", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
+      N_("A clause moved within its own list; its parent and wording are unchanged."), target="clause")
 def clause_reordered(change, diff) -> Iterator[Match]:
     """Out of its old order among its siblings, under the same parent."""
     if "moved" in change.kinds:
         yield Match(event="reordered", values={"parent": _parent(change.new_path), "label": change.label})
 
 
-@rule("renumbered-only", "none", "Numbering is generated by the renderer (not a change)",
-      "Only the number shown changed, because a sibling came or went.", target="clause")
+@rule("renumbered-only", "none", N_("Numbering is generated by the renderer (not a change)"),
+      N_("Only the number shown changed, because a sibling came or went."), target="clause")
 def renumbered_only(change, diff) -> Iterator[Match]:
     """Same place, same words, another number."""
     if change.kinds == ("renumbered",):
