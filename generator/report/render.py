@@ -165,6 +165,9 @@ def render_redline_fragment(report: "Report", words: Words = ENGLISH) -> str:
     from ..rendering.environment import render_template
 
     diff = report.diff
+    if words.clause_names is None:  # (the command line's words) name clauses in their locale all the same
+        words = Words(words.locale, words.gettext, words._label, clause_names=_clause_names(words.locale),
+                      clause_href=words.clause_href)
     words = words.bound(diff.old, diff.new)
     findings = [f for f in report.findings if f.level != "none"]
     changes = _visible(report)
@@ -186,6 +189,14 @@ def render_redline_fragment(report: "Report", words: Words = ENGLISH) -> str:
                            diff=diff, words=words, findings=findings, changes=changes,
                            with_redline={c.id for c in changes}, citations=citations, href=href,
                            source=source if words.locale != "en" else None)
+
+
+def _clause_names(locale: str):
+    """A version's clauses named in ``locale`` (:func:`.clauses.clause_names`)."""
+    from ..i18n import translator
+    from .clauses import clause_names
+
+    return lambda version: clause_names(version, translator(version, locale, allow_fallback=True))
 
 
 def render_html(report: "Report", words: Words = ENGLISH) -> str:
