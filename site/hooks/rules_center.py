@@ -27,8 +27,6 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.rules_center")
 
-#: Elements whose text is not the clause's own words.
-_SKIP_CLASSES = {"headerlink", "enum", "fallback"}
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
@@ -158,7 +156,8 @@ def on_page_context(context, page, config, nav):
         if not text and e["kind"] != "section":
             continue
         # text, as Material's own parser keeps it: escaped (its results print it as HTML)
-        entries.append({"location": f"{page.url}#{e['id']}", "title": segment(escape(e["title"], quote=False) if e["title"] else title),
+        heading = escape(e["title"], quote=False) if e["title"] else title
+        entries.append({"location": f"{page.url}#{e['id']}", "title": segment(heading),
                         "text": segment(escape(text, quote=False))})
     # keep the index in page order: this page's entries where its first one was
     at = next((i for i, e in enumerate(index.entries) if e["location"].split("#")[0] == page.url), len(kept))
