@@ -121,3 +121,28 @@ def test_the_upcoming_banner_links_its_redline(browser, served):
     page.wait_for_url(f"**/changes/{REAL}-to-{NEW}/")
     assert "10 days" in page.locator(".av-redline").inner_text()
     ctx.close()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)])
+@pytest.mark.parametrize("locale", ["en", "zh-Hans", "zh-Hant"])
+def test_upcoming_pages_are_accessible_and_fit(browser, served, locale, viewport):
+    """The page types only a site with an upcoming version has: the current statement with
+    its "takes effect" banner, the upcoming version's page, and the redline it links to."""
+    from .test_site_pages_browser import _violations, _width
+
+    base, _ = served
+    ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = ctx.new_page()
+    page.clock.set_fixed_time(dt.datetime.fromisoformat("2026-12-15T09:00:00+00:00"))
+    problems = {}
+    for path in ("", f"versions/{NEW}/", f"changes/{REAL}-to-{NEW}/"):
+        page.goto(f"{base}{locale}/{path}")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)
+        if page.locator(".av-notices-dialog").count():  # a first visit shows none; be sure
+            page.keyboard.press("Escape")
+        found, (scroll, inner) = _violations(page), _width(page)
+        if found or scroll > inner:
+            problems[path or "statement"] = {"axe": found, "width": (scroll, inner)}
+    ctx.close()
+    assert not problems, problems
