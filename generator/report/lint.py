@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..model.base import N_
-from .words import ENGLISH, Words
+from .words import ENGLISH, STATUS_WORDS, Words, element_text
 
 if TYPE_CHECKING:
     from ..lint import Element, LintReport, Result
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json")
 #: Version of the JSON document :func:`lint_to_json` returns.
 SCHEMA_VERSION = "1.0"
-STATUS_WORDS: dict[str, str] = {"met": N_("met"), "partial": N_("partly met"), "missing": N_("missing"),
-                                "not-applicable": N_("not applicable")}
 LAW_NAMES: dict[str, str] = {"gdpr": N_("GDPR"), "pipl": N_("PIPL"), "ccpa": N_("CCPA/CPRA")}
 #: worst first: what a reader must fix comes first in the summary
 ORDER = ("missing", "partial", "met", "not-applicable")
@@ -68,14 +66,6 @@ def summary(report: "LintReport", words: Words = ENGLISH) -> str:
     parts = ", ".join(f"{counts[s]} {_(STATUS_WORDS[s])}" for s in ORDER if counts[s])
     laws = ", ".join(_(LAW_NAMES[law]) for law in report.laws)
     return _("{name} ({laws}): {counts}").format(name=report.name, laws=laws, counts=parts or "0")
-
-
-def element_text(element: "Element", words: Words = ENGLISH) -> str:
-    """``a legal basis for each purpose (lacking for: account management, delivery of goods)``."""
-    text = words.gettext(element.what)
-    if element.lacking:
-        text = words.gettext("{what} (lacking for: {codes})").format(what=text, codes=words.join(element.lacking))
-    return text
 
 
 #: clauses named in words (JSON lists them all)

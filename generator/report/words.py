@@ -23,6 +23,7 @@ from ..model import vocabulary as vocab
 if TYPE_CHECKING:
     from ..classify import Finding, Report
     from ..diff import FactChange
+    from ..lint import Element
     from ..model import Version
 
 Merged = dict[str, list[Any]]
@@ -270,8 +271,6 @@ class Words:
 
     def _compliance(self, values: dict) -> dict:
         """A lint requirement's title, status and lacking elements, in this locale."""
-        from .lint import STATUS_WORDS, element_text
-
         return {"title": self.gettext(values["title"]), "status": self.gettext(STATUS_WORDS[values["status"]]),
                 "lacking": self.gettext("; ").join(element_text(e, self) for e in values["lacking"])}
 
@@ -325,3 +324,16 @@ def fact_change_text(change: "FactChange", words: Words = ENGLISH) -> str:
 def summary_text(report: "Report", words: Words = ENGLISH) -> str:
     """The one-line summary of a report."""
     return words.summary(report)
+
+
+#: a lint requirement's status, in words (msgids)
+STATUS_WORDS: dict[str, str] = {"met": N_("met"), "partial": N_("partly met"), "missing": N_("missing"),
+                                "not-applicable": N_("not applicable")}
+
+
+def element_text(element: "Element", words: Words = ENGLISH) -> str:
+    """``a legal basis for each purpose (lacking for: account management, delivery of goods)``."""
+    text = words.gettext(element.what)
+    if element.lacking:
+        text = words.gettext("{what} (lacking for: {codes})").format(what=text, codes=words.join(element.lacking))
+    return text
