@@ -282,6 +282,19 @@ def test_decide_asks_finding_by_finding(tmp_path, run_subprocess):
     assert skipped.code == 0 and "nothing awaits a decision" in skipped.out
 
 
+def test_decide_refuses_a_bidi_control_and_writes_nothing(tmp_path, run):
+    src, _ = copy_source(tmp_path)
+    run("new-version", "--source", src, "--date", NEW)
+    edit_draft(src)
+    meta = src / POLICY / NEW / "version.yaml"
+    before = meta.read_bytes()
+    res = run("decide", NEW, "--source", src, "--clause", "contact.complaint", "--level", "editorial",
+              "--rationale", "fine \u202e enif", "--by", "Legal")
+    assert res.code == 2 and "Traceback" not in res.err
+    assert "contact.complaint: rationale: contains the bidi control U+202E" in res.err
+    assert meta.read_bytes() == before
+
+
 def test_publish_refuses_an_invalid_version_with_its_line(tmp_path, run):
     src, loc = copy_source(tmp_path)
     run("new-version", "--source", src, "--date", NEW)

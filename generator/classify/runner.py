@@ -155,7 +155,7 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
         if d.clause not in changed:
             problem(i, "clause", f"decision names clause {d.clause!r}, which this diff does not change")
             continue
-        floor = _fact_floor(findings, d.clause)
+        floor = fact_floor(findings, d.clause)
         if floor and rank(d.level) < rank(floor.level):
             problem(i, "level", f"decision level {d.level!r} is lower than {floor.level!r} "
                                 f"set by rule {floor.rule} for clause {d.clause!r}")
@@ -165,7 +165,7 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
         raise DecisionError(diff.new.policy, diff.new.version, problems)
     for d, v in diff.inherited_decisions:
         if d.clause in changed and d.clause not in decided and _reads_as_decided(diff, d.clause, v):
-            floor = _fact_floor(findings, d.clause)
+            floor = fact_floor(findings, d.clause)
             if not floor or rank(d.level) >= rank(floor.level):
                 decided[d.clause] = (d, v.version)
     out: list[Finding] = []
@@ -193,7 +193,7 @@ def stale_decisions(diff: "VersionDiff") -> list[tuple[int, "Decision"]]:
             if d.clause_hash is not None and now.get(d.clause) != d.clause_hash]
 
 
-def _fact_floor(findings: list[Finding], clause: str) -> Finding | None:
+def fact_floor(findings: list[Finding], clause: str) -> Finding | None:
     """The highest finding above ``review`` on a clause: a decision may not go below it."""
     above = [f for f in findings if clause in f.clauses and rank(f.rule_level) > rank("review")]
     return max(above, key=lambda f: rank(f.rule_level), default=None)

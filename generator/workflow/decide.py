@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from ..classify import classify, stale_decisions
 from ..classify.levels import rank
+from ..classify.runner import fact_floor
 from ..diff import compare
 from ..errors import UsageError
 from ..model import Decision
@@ -107,17 +110,22 @@ def record_decisions(source_dir: str | Path, version: str, decisions: list[Decis
         elif not d.rationale.strip() or not d.decided_by.strip():
             problems.append(f"{d.clause}: a decision needs a rationale and who decided")
         else:
-            floor = max((f.rule_level for f in pending.report.findings if d.clause in f.clauses),
-                        key=rank, default="none")
-            if rank(floor) > rank("review") and rank(d.level) < rank(floor):
-                problems.append(f"{d.clause}: level {d.level!r} is below {floor!r}, which a fact rule set")
+            floor = fact_floor(list(pending.report.findings), d.clause)
+            if floor and rank(d.level) < rank(floor.rule_level):
+                problems.append(f"{d.clause}: level {d.level!r} is below {floor.rule_level!r}, "
+                                f"which rule {floor.rule} set")
+    hashes = new.clause_hashes_now()
+    chosen = {}
+    for d in decisions if not problems else ():
+        try:
+            chosen[d.clause] = Decision(clause=d.clause, level=d.level, rationale=d.rationale.strip(),
+                                        decided_by=d.decided_by.strip(), decided_on=d.decided_on,
+                                        clause_hash=hashes[d.clause])
+        except ValidationError as e:  # a bidi control in the rationale, say
+            problems += [f"{d.clause}: {err['loc'][0]}: {err['msg'].removeprefix('Value error, ')}"
+                         for err in e.errors()]
     if problems:
         raise UsageError("\n".join(problems))
-    hashes = new.clause_hashes_now()
-    chosen = {d.clause: Decision(clause=d.clause, level=d.level, rationale=d.rationale.strip(),
-                                 decided_by=d.decided_by.strip(), decided_on=d.decided_on,
-                                 clause_hash=hashes[d.clause])
-              for d in decisions}
     path = pending.inputs.new_metadata
 
     def edit(data) -> None:
