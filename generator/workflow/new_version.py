@@ -67,7 +67,10 @@ def new_version(source_dir: str | Path, *, based_on: str | None = None, date: dt
                                            source.statement.closing.text, base.updated_on, date)
     # a hidden folder beside the versions (the loader skips it), holding one named as the
     # version is (the loader checks the name)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{version_id}.new-", dir=target.parent))
+    try:
+        scratch = Path(tempfile.mkdtemp(prefix=f".{version_id}.new-", dir=target.parent))
+    except OSError as e:  # a read-only source folder: say so, in words
+        raise OutputError(in_words(e, target.parent)) from None
     work = scratch / version_id
     try:
         work.mkdir()
