@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the validated-source cache (generator/source/cache.py) of this test run, not the user's:
+# every command the tests run, in process or not, reads and fills it
+os.environ["NOTICES_CACHE_DIR"] = os.environ.get("NOTICES_TEST_CACHE_DIR") or str(
+    Path(__import__("tempfile").mkdtemp(prefix="notices-test-cache-")))
 NOTICES = ROOT / "notices"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"

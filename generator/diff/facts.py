@@ -60,7 +60,7 @@ def merge(facts: Iterable[Any]) -> dict[str, Merged]:
     out: dict[str, dict[str, set]] = {}
     for fact in facts:
         slot = out.setdefault(key_string(fact.key), {})
-        for name, value in fact.model_dump(mode="json").items():
+        for name, value in fact.data().items():
             if name == "kind":
                 continue
             values = slot.setdefault(name, set())

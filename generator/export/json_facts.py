@@ -52,7 +52,7 @@ class FactsExport(Strict):
 def facts_document(version: "Version") -> dict[str, Any]:
     """The export as JSON-ready data (validates against :func:`export_schema`)."""
     clauses = [{"id": n.id, "kind": n.kind, "path": list(n.path),
-                "facts": [f.model_dump(mode="json") for f in n.facts]}
+                "facts": [f.data() for f in n.facts]}
                for n in version.nodes() if n.facts]
     return {"schema_version": SCHEMA_VERSION, "format": "allvalue-notices/facts",
             "policy": version.policy, "version": version.version, "status": version.status,

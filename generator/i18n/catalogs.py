@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..resources import locales_dir, package_dir, site_project_dir, templates_dir
+from ..source import cache
 from ..source.inputs import cannot_read, character_name, decode, read_bytes
 from .locales import BABEL_IDS, SOURCE_LOCALE, SUPPORTED
 
@@ -172,8 +173,13 @@ def _read_catalog(path: str, absolute: str, identity: tuple) -> Catalog:
     from babel.messages.pofile import PoFileError, read_po
 
     text = decode(path, read_bytes(path, MAX_CATALOG_BYTES))
+    unique_context = Path(path).stem in ID_KEYED_DOMAINS
+    key = cache.entry_key("catalog", str(unique_context), text)
+    cached = cache.load(key)  # a catalog that checked and parsed before, from the same text
+    if cached is not None:
+        return cached
     lines = text.split("\n")
-    errors = check_po(path, lines, unique_context=Path(path).stem in ID_KEYED_DOMAINS)
+    errors = check_po(path, lines, unique_context=unique_context)
     if errors:
         raise SourceErrors(errors)
     try:
@@ -187,6 +193,7 @@ def _read_catalog(path: str, absolute: str, identity: tuple) -> Catalog:
                                         f"the catalog header cannot be read: {e}")]) from None
     for m in [*catalog, *catalog.obsolete.values()]:
         _previous_from_comments(m)
+    cache.store(key, catalog)
     return catalog
 
 

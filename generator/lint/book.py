@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,13 +44,24 @@ class FactBook:
 
     def of(self, *kinds: str, defining: bool | None = False) -> list[Stated]:
         """The facts of these kinds (by default not those of definitions)."""
+        if len(kinds) == 1 and defining is False:
+            return list(self._stating.get(kinds[0], ()))
         return [s for s in self.stated if s.kind in kinds and (defining is None or s.defining == defining)]
+
+    @cached_property
+    def _stating(self) -> dict[str, list[Stated]]:
+        """The facts of each kind, definitions left out, in document order: every check asks."""
+        by_kind: dict[str, list[Stated]] = {}
+        for s in self.stated:
+            if not s.defining:
+                by_kind.setdefault(s.kind, []).append(s)
+        return by_kind
 
     def context(self, s: Stated, *kinds: str) -> list[Stated]:
         """The facts of ``kinds`` that the passage of ``s`` states: its own clause, its
         lead-ins (ancestors) and what it introduces (descendants)."""
         near = []
-        for other in self.stated:
+        for other in self.stated if len(kinds) != 1 else self._stating.get(kinds[0], ()):
             if other.kind not in kinds or other.defining:
                 continue
             if other.clause == s.clause or other.clause in s.path or s.clause in other.path:

@@ -53,8 +53,6 @@ Block = Annotated[
     Union[Annotated[Clause, Tag("clause")], Annotated[Division, Tag("division")]],
     Discriminator(_block_tag),
 ]
-Clause.model_rebuild()
-Division.model_rebuild()
 
 
 class Definition(Strict):

@@ -117,7 +117,7 @@ class Version(VersionMeta):
         an annotation of a published version (``notices hash --record``) never changes the
         hash readers hold; the loader still reports any change that was not recorded."""
         return self.derived("facts_hash", lambda: _sha256(
-            [[n.id, [f.model_dump(mode="json") for f in n.facts]] for n in self.nodes() if n.facts]))
+            [[n.id, [f.data() for f in n.facts]] for n in self.nodes() if n.facts]))
 
     def derived(self, name: str, compute: Any) -> Any:
         """A view of the statement, computed once per statement object.

@@ -139,5 +139,5 @@ def _result(r: "Result", words: Words) -> dict[str, Any]:
         "reason": words.gettext(o.reason) if o.reason else None, "text": gaps_text(r, words),
         "elements": [{"what": words.gettext(e.what), "met": e.met, "clauses": list(e.clauses),
                       "lacking": list(e.lacking)} for e in o.elements],
-        "facts": [{"clause": s.clause, "fact": s.fact.model_dump(mode="json")} for s in o.looked_at],
+        "facts": [{"clause": s.clause, "fact": s.fact.data()} for s in o.looked_at],
     }

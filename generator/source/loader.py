@@ -33,7 +33,8 @@ from pydantic import ValidationError
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version
 from .inputs import cannot_read
-from .yaml12 import Unreadable, locate, read_fast, read_yaml
+from . import cache
+from .yaml12 import locate, parse_fast, read_text, read_yaml
 from .yaml12 import plain as _plain
 
 DEFAULT_SOURCE = Path("notices")
@@ -119,11 +120,20 @@ def load_version(version_dir: Path, policy_id: str, verify_hash: bool = True) ->
 
     The fast pass reads, validates and checks; only if anything is wrong does
     :func:`_load_version_precisely` read the files again to say where.
+    A version that validated before, from the same bytes with the same code, comes from
+    the :mod:`.cache` instead.
     """
     try:
-        meta = read_fast(version_dir / "version.yaml")
-        statement = read_fast(version_dir / "statement.yaml")
-    except Unreadable:
+        texts = (read_text(version_dir / "version.yaml"), read_text(version_dir / "statement.yaml"))
+    except SourceErrors:
+        return _load_version_precisely(version_dir, policy_id, verify_hash)
+    key = cache.entry_key("version", policy_id, version_dir.name, str(verify_hash), *texts)
+    cached = cache.load(key)
+    if isinstance(cached, Version):
+        return cached
+    try:
+        meta, statement = [parse_fast(text, anchors=False) for text in texts]
+    except Exception:  # the precise pass says what, and where
         return _load_version_precisely(version_dir, policy_id, verify_hash)
     if isinstance(meta, dict) and isinstance(statement, dict):
         try:
@@ -132,8 +142,19 @@ def load_version(version_dir: Path, policy_id: str, verify_hash: bool = True) ->
             pass
         else:
             if not version_problems(version, statement, policy_id, version_dir.name, verify_hash):
+                cache.store(key, with_views(version))
                 return version
     return _load_version_precisely(version_dir, policy_id, verify_hash)
+
+
+def with_views(version: Version) -> Version:
+    """``version``, its hashes computed: every command asks for one of them (a diff for
+    the clause hashes its decisions name, the site for the content hash), and computed
+    before the version is cached, they are read back with it."""
+    version.compute_hash()
+    version.compute_facts_hash()
+    version.clause_hashes_now()
+    return version
 
 
 def _load_version_precisely(version_dir: Path, policy_id: str, verify_hash: bool) -> Version:
@@ -289,10 +310,20 @@ def read_policy_meta(policy_dir: Path) -> tuple[dict, list[SourceError]]:
     """``policy.yaml``: its data and the problems in it (SourceErrors when it is unusable)."""
     meta_path = policy_dir / "policy.yaml"
     try:
-        meta = read_fast(meta_path)
-    except Unreadable:
-        meta = None
+        text = read_text(meta_path)
+    except SourceErrors:
+        meta, key = None, ""
+    else:
+        key = cache.entry_key("policy", policy_dir.name, text)
+        cached = cache.load(key)
+        if isinstance(cached, dict):
+            return cached, []
+        try:
+            meta = parse_fast(text, anchors=False)
+        except Exception:  # the precise pass says what, and where
+            meta = None
     if isinstance(meta, dict) and not _policy_meta_problems(meta, policy_dir.name):
+        cache.store(key, meta)
         return meta, []
     meta = read_yaml(meta_path)  # the precise pass, to say where
     if not isinstance(meta, dict) or not isinstance(meta.get("id"), str) or not isinstance(meta.get("title"), str):
@@ -332,8 +363,16 @@ def load_policy(policy_dir: Path, verify_hash: bool = True) -> Policy:
 
 
 def policy_from(meta: dict, versions: list[Version]) -> Policy:
-    """A :class:`Policy` from its checked ``policy.yaml`` data and its versions."""
-    return Policy(versions=tuple(versions), **{k: meta[k] for k in POLICY_FIELDS if k in meta})
+    """A :class:`Policy` from its checked ``policy.yaml`` data and its versions.
+
+    Both are checked already (:func:`read_policy_meta`, :func:`load_version`), so the policy
+    is put together without validating it again: that would build the whole model's
+    validator, which a command reading its versions from the cache does not need.
+    """
+    if any(not isinstance(v, Version) for v in versions):
+        raise TypeError("policy_from takes loaded versions")
+    fields = {k: meta[k] for k in POLICY_FIELDS if k in meta}
+    return Policy.model_construct(versions=tuple(versions), **fields)
 
 
 def _entries(folder: Path) -> list[Path]:

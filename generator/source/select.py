@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
 
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version, VersionMeta
 from .loader import choose_policy, load_version, policy_from, missing_version_files, policy_dirs, read_policy_meta, version_dirs
-from .yaml12 import Unreadable, read_fast
+from . import cache
+from .yaml12 import parse_fast, read_text
 
 
 @dataclass(frozen=True)
@@ -106,10 +106,15 @@ def _entry(vdir: Path, policy: str) -> VersionEntry:
     missing = missing_version_files(vdir)
     if missing:
         raise SourceErrors(missing)
+    meta: VersionMeta | Version
     try:
-        data = read_fast(vdir / "version.yaml")
-        meta: VersionMeta | Version = VersionMeta.model_validate(data)
-    except (Unreadable, ValidationError):
+        text = read_text(vdir / "version.yaml")
+        key = cache.entry_key("version-meta", policy, text)
+        meta = cache.load(key)
+        if not isinstance(meta, VersionMeta):
+            meta = VersionMeta.model_validate(parse_fast(text, anchors=False))
+            cache.store(key, meta)
+    except Exception:  # unreadable, not YAML, not valid: as read_fast, the precise pass says
         meta = load_version(vdir, policy)  # raises SourceErrors with lines
     return VersionEntry(vdir, policy, vdir.name, meta.status, meta.updated_on, bool(meta.decisions),
                         meta.effective_date)

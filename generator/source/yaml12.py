@@ -31,8 +31,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import yaml
-
 from ..errors import SourceError, SourceErrors
 from .inputs import character_name, decode, position, read_bytes
 
@@ -85,6 +83,7 @@ def _fast_loader(anchors: bool = True) -> type:
     unless ``anchors``, an anchor or an alias are refused at the event, before any node is
     built. It costs ~5 ms on the statement.
     """
+    import yaml
     from yaml.composer import Composer, ComposerError
     from yaml.constructor import ConstructorError
     from yaml.events import AliasEvent, MappingEndEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
@@ -191,6 +190,8 @@ def parse_fast(text: str, *, anchors: bool = True) -> Any:
     nesting deeper than :data:`MAX_DEPTH` included, and anchors and aliases unless
     ``anchors`` (files are read with ``anchors=False``: :func:`read_fast`).
     """
+    import yaml  # PyYAML's libyaml parser; imported here, as a command may need no YAML at all
+
     return yaml.load(text, Loader=_fast_loader(anchors))
 
 
