@@ -109,7 +109,14 @@ class Version(VersionMeta):
         """sha256 of the canonical JSON of the statement's text and structure, facts left
         out: what readers saw and acknowledged, what 'immutable' protects (receipts and
         versions.json name a version by it)."""
-        return self.derived("hash", lambda: _sha256(_without_facts(self.statement.model_dump(mode="json"))))
+        return self.derived("hash", lambda: _sha256(_without_facts(self.statement_data())))
+
+    def statement_data(self) -> dict[str, Any]:
+        """The statement as JSON data, computed once (do not mutate it). Dumped through the
+        version's own serializer, which validating built: the statement's and each node's
+        would each be built again from scratch (models build when first used)."""
+        return self.derived("statement_data",
+                            lambda: self.model_dump(mode="json", include={"statement"})["statement"])
 
     def compute_facts_hash(self) -> str:
         """sha256 of every node's facts, by node id: the project's reading of the text, which
@@ -142,7 +149,7 @@ class Version(VersionMeta):
 
     def clause_hashes_now(self) -> dict[str, str]:
         """The current :func:`clause_hashes` of the statement (computed once)."""
-        return self.derived("clause_hashes", lambda: clause_hashes(self.statement))
+        return self.derived("clause_hashes", lambda: clause_hashes(self.statement, self.statement_data()))
 
     def all_facts(self) -> list[tuple[str, Any]]:
         """(node id, fact) pairs in document order."""
@@ -167,22 +174,38 @@ def _without_facts(data: Any) -> Any:
 _CHILD_FIELDS = ("items", "content", "definitions", "sections")
 
 
-def clause_hashes(statement: Statement) -> dict[str, str]:
+def clause_hashes(statement: Statement, data: dict[str, Any] | None = None) -> dict[str, str]:
     """A hash of every node's own content (its text, title, facts, and the ids of its
     children, in order), 16 hex digits of sha256 each, by node id.
 
     The content hash protects the whole statement; these say *which* node changed:
-    the loader compares them with those recorded at publication.
+    the loader compares them with those recorded at publication. ``data`` is the
+    statement's JSON data when the caller has it (:meth:`Version.statement_data`).
     """
+    dumped = _nodes_by_id(statement.model_dump(mode="json") if data is None else data)
     out = {}
     for node in iter_nodes(statement):
-        data = node.obj.model_dump(mode="json")
+        data = dict(dumped[node.id])
         for name in _CHILD_FIELDS:
             if isinstance(data.get(name), list):
                 data[name] = [c.get("id") for c in data[name]]
         payload = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         out[node.id] = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
     return out
+
+
+def _nodes_by_id(data: Any, found: dict | None = None) -> dict[str, dict]:
+    """Every mapping with an ``id`` in a statement's JSON data, by id: each node's data."""
+    found = {} if found is None else found
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            found.setdefault(data["id"], data)
+        for value in data.values():
+            _nodes_by_id(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            _nodes_by_id(value, found)
+    return found
 
 
 def json_schemas() -> dict[str, dict]:
