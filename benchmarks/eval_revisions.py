@@ -6,6 +6,7 @@ agreement figure as Markdown, for the docs. Not a test: ``tests/test_revisions.p
 
     python benchmarks/eval_revisions.py            # disagreements and the figure
     python benchmarks/eval_revisions.py --all      # every case
+    python benchmarks/eval_revisions.py --holdout  # the held-out set (written blind)
 """
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_revisions import LEVELS, Row, evaluate, table  # noqa: E402
+from tests.test_revisions import CASES, HOLDOUT, LEVELS, Row, evaluate, table  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     start = time.perf_counter()
-    agreed, total, rows = evaluate()
+    agreed, total, rows = evaluate(HOLDOUT if "--holdout" in argv else CASES)
     seconds = time.perf_counter() - start
     if "--all" in argv:
         print("| case | expected | got | rules |\n|---|---|---|---|")

@@ -36,6 +36,8 @@ BASE = "2023-08-25"
     ("Allvalue customer service", "AllValue customer service"),
     ("information. . However", "information. However"),
     ("you can log in to change it", "you can login to change it"),
+    ("was updated on August 25,2023.", "was updated on August 25, 2023."),  # a space, the same date
+    ("preferential rights,trading orders", "preferential rights, trading orders"),
 ])
 def test_spacing_case_variants_and_non_words_corrected_are_editorial(old, new):
     assert is_editorial(old, new)
@@ -52,6 +54,9 @@ def test_spacing_case_variants_and_non_words_corrected_are_editorial(old, new):
     ("respond within 15 days", "respond within 16 days"),           # a number
     ("respond within fifteen days", "respond within fifty days"),   # a number word
     ("updated on August 25, 2023", "updated on April 25, 2023"),    # a month
+    ("updated on August 25,2023", "updated on August 25, 2024"),    # a year (the space aside)
+    ("updated on August 25,2023", "updated on August 2, 2023"),     # a day
+    ("25,000 orders", "25, 000 orders"),                            # a number is not a date
     ("within 15 days", "within 15 weeks"),                          # a duration
     ("write to privacy@allvalue.com", "write to privacy@alvalue.com"),  # an email
     ("see https://allvalue.com/privacy", "see https://allvalue.co/privacy"),  # a URL
@@ -63,6 +68,17 @@ def test_spacing_case_variants_and_non_words_corrected_are_editorial(old, new):
 ])
 def test_a_change_of_meaning_is_never_editorial(old, new):
     assert not is_editorial(old, new)
+
+
+def test_companies_are_read_by_their_legal_form():
+    from generator.diff.words import organisations
+
+    assert organisations("In view of this, Qima Investment Ltd. (since 2024 a wholly owned subsidiary of "
+                         "Harbourview Commerce Ltd.) and its affiliates") == {
+        "Qima Investment Ltd", "Harbourview Commerce Ltd"}
+    assert organisations("Amazon Web Services, Inc. and Tencent Cloud Computing (Beijing) Co., Ltd. host it") == {
+        "Amazon Web Services, Inc", "Tencent Cloud Computing (Beijing) Co., Ltd"}
+    assert organisations("our affiliated companies and service providers") == set()
 
 
 def test_the_documented_lists_hold_what_they_promise():

@@ -92,17 +92,42 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')]+[^\s<>\"').,;:!?]", re.I)
 _PHONE = re.compile(r"\+?\(?\d[\d()\s.-]{6,}\d")
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+#: "August 25,2023" (as the statement writes it), "August 25, 2023", "25 August 2023"
+_DATES = (re.compile(_MONTH + r"\s+(\d{1,2})\s*,?\s*(\d{4})\b", re.I),
+          re.compile(r"\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.I))
+
+
+#: a company's name: capitalised words ending in a legal form ("Qima Investment Ltd.")
+_ORGANISATION = re.compile(
+    r"\b(?:(?:[A-Z][\w&'.-]*|\([A-Z][\w ]*\)),?\s+){1,6}(?:Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|GmbH|PLC|plc|"
+    r"S\.A\.|B\.V\.|AG|Pte\.?\s+Ltd\.?|Co\.,?\s+Ltd\.?)(?!\w)")
+
+
+def organisations(text: str) -> set[str]:
+    """The companies ``text`` names by their legal form, spacing normalised."""
+    return {re.sub(r"\s+", " ", m.group(0)).rstrip(".") for m in _ORGANISATION.finditer(text or "")}
 
 
 def entities(text: str) -> tuple[list[str], ...]:
-    """The emails, URLs, phone numbers and numbers of ``text``, in order (compared exactly)."""
+    """The emails, URLs, phone numbers, dates and numbers of ``text``, in order (compared
+    exactly). A date written with a month's name is read as the day it names, so that
+    "August 25,2023" and "August 25, 2023" are the same date, not the number 25,2023."""
     emails = _EMAIL.findall(text)
     rest = _EMAIL.sub(" ", text)
     urls = [u.lower().rstrip("/") for u in _URL.findall(rest)]
     rest = _URL.sub(" ", rest)
     phones = [re.sub(r"\D", "", p) for p in _PHONE.findall(rest)]
     rest = _PHONE.sub(" ", rest)
-    return [e.lower() for e in emails], urls, phones, _NUMBER.findall(rest)
+    dates = []
+    for i, pattern in enumerate(_DATES):
+        for m in pattern.finditer(rest):
+            month, day, year = (m.group(1), m.group(2), m.group(3)) if i == 0 else (m.group(2), m.group(1), m.group(3))
+            dates.append((m.start(), f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"))
+        rest = pattern.sub(" ", rest)
+    return [e.lower() for e in emails], urls, phones, [d for _, d in sorted(dates)], _NUMBER.findall(rest)
 
 
 @cache

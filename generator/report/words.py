@@ -34,6 +34,8 @@ Merged = dict[str, list[Any]]
 EVENTS: dict[str, str] = {
     "clause-added": N_("clause added: {label}"),
     "clause-removed": N_("clause removed: {label}"),
+    "company-named": N_("a company named beside the controller, or no longer: {companies}: {label}"),
+    "right-ground-removed": N_("removed from the cases of {parent}, which gives a right: {label}"),
     "reworded": N_("{fields} reworded: {label}"),
     "typo": N_("typo or punctuation fixed: {label}"),
     "facts-regrouped": N_("facts regrouped (no fact changed): {label}"),

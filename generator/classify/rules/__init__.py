@@ -8,24 +8,25 @@ from __future__ import annotations
 from ..registry import RuleRegistry
 from .compliance import compliance_regression
 from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
-                      right_narrowed, right_removed, sensitive_data_added)
+                      requests_no_longer_free, right_ground_removed, right_narrowed, right_removed,
+                      sensitive_data_added)
 from .material import (children_protection_lowered, contacts_changed, controller_changed, data_category_changed,
                        impact_assessment_high, processing_changed, purpose_changed, recipients_changed,
                        rights_changed, sharing_circumstance_changed, transfer_destination_changed)
-from .prose import (children_protection_raised, clause_reordered, moved_into_new_context, moved_to_another_parent,
+from .prose import (children_protection_raised, clause_reordered, company_named_with_controller, moved_into_new_context, moved_to_another_parent,
                     prose_substantive, renumbered_only, unlisted_fact_changed, updated_on_note, wording_editorial)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
-    right_removed, right_narrowed, sensitive_data_added, children_data_collected, purpose_for_collected_data,
-    data_to_new_controller,
+    right_removed, right_narrowed, requests_no_longer_free, sensitive_data_added, children_data_collected,
+    purpose_for_collected_data, data_to_new_controller,
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
     sharing_circumstance_changed, transfer_destination_changed, rights_changed, contacts_changed,
     children_protection_lowered, impact_assessment_high,
     compliance_regression,
     children_protection_raised, unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause)
-    updated_on_note, moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial,
+    right_ground_removed, updated_on_note, company_named_with_controller, moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial,
     clause_reordered, renumbered_only,
 )
 

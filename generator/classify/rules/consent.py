@@ -16,6 +16,7 @@ newly provided to another handler there (PIPL Art. 23, 25).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model import vocabulary as vocab
@@ -24,6 +25,8 @@ from ..registry import Match, rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).
 OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
+#: a lead-in that lists exceptions to a right, not the cases it covers
+EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 
@@ -47,6 +50,32 @@ def right_narrowed(change, diff) -> Iterator[Match]:
         old_days, new_days = change.values("old", "days"), change.values("new", "days")
         if change.change == "removed" or (old_days and new_days and max(new_days) > max(old_days)):
             yield Match(change, favourable=False)
+
+
+@rule("right-ground-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("A case in which a right can be exercised was taken out of the list that gives the right."),
+      target="clause")
+def right_ground_removed(change, diff) -> Iterator[Match]:
+    """A clause removed from under a lead-in that states a right (the lead-in itself kept):
+    "You may request us to delete personal information in the following circumstances:"
+    loses a circumstance, and the right narrows, though no fact of the right changed."""
+    if change.kind != "removed" or not change.old_path:
+        return
+    lead_in = diff.old_nodes.get(change.old_path[-1])
+    if lead_in is None or lead_in.id not in diff.new_nodes or EXCEPTIONS.search(lead_in.text or ""):
+        return  # a list of the cases a right does *not* cover narrows it by growing: a person decides
+    if any(f.kind == "right" for f in lead_in.facts):
+        yield Match(event="right-ground-removed", values={"parent": lead_in.id, "label": change.label},
+                    favourable=False)
+
+
+@rule("requests-no-longer-free", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("Requests to exercise a right are no longer said to be free of charge."))
+def requests_no_longer_free(change, diff) -> Iterator[Match]:
+    """The fee fact ("free of charge in principle") gone from the statement: a fee may now
+    stand between the user and a right. Stated in another clause still, a person decides."""
+    if change.kind == "fee" and change.change == "removed" and not diff.stated_after(change.key):
+        yield Match(change, favourable=False)
 
 
 @rule("sensitive-data-added", "consent", N_("PIPL Art. 29; Part 1 Definition 5"),
@@ -78,7 +107,11 @@ def _collected_children_before(diff) -> bool:
       N_("Data already collected for a stated purpose is to be used for a new one."))
 def purpose_for_collected_data(change, diff) -> Iterator[Match]:
     """A new purpose added to a clause that already stated the data it uses; or a purpose new
-    to the statement, in a new clause, for data the statement already collected."""
+    to the statement, in a new clause, for data the statement already collected.
+
+    A clause that names no data of its own ("the personal information collected in our
+    business", a processor's "your data") uses the data its lead-ins name, else the data
+    the statement collects: a purpose added there is a new use of data already collected."""
     if change.kind != "purpose" or change.change != "added":
         return
     for clause in change.clauses:
@@ -86,7 +119,9 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
         if new is None:
             continue
         new_data = {f.key: f.code for f in new.facts if f.kind == "data"}
-        if old is not None:
+        if old is not None and not any(f.kind == "data" for f in old.facts):
+            data = _data_in_context(diff, old)
+        elif old is not None:
             data = {f.code for f in old.facts if f.kind == "data"} & set(new_data.values())
         elif not diff.stated_before(change.key):
             data = {code for key, code in new_data.items() if diff.stated_before(key)}
@@ -95,6 +130,17 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
         if data:
             yield Match(change, collected=tuple(sorted(data)), favourable=False)
             return
+
+
+def _data_in_context(diff, node) -> set[str]:
+    """The data a clause without data facts is about: its lead-ins' (in the old version),
+    else every category the old statement collects."""
+    near = {f.code for ancestor in node.path if ancestor in diff.old_nodes
+            for f in diff.old_nodes[ancestor].facts if f.kind == "data"}
+    if near:
+        return near
+    return {code for key, value in diff.old_stated.items() if key.startswith("data|")
+            for code in value.get("code", [])}
 
 
 @rule("data-to-new-controller", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),

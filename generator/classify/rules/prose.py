@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
+from ...diff.words import organisations
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -64,6 +65,28 @@ def updated_on_note(change, diff) -> Iterator[Match]:
     for before, after in zip(note_date_forms(diff.old.updated_on), note_date_forms(diff.new.updated_on)):
         if before in old and re.sub(r"\s+", " ", old.replace(before, after)) == re.sub(r"\s+", " ", new):
             yield Match(event="updated-on-note", values={"old": diff.old.updated_on, "new": diff.new.updated_on})
+            return
+
+
+@rule("company-named-with-controller", "material",
+      N_("Section VIII item 2 (changes in control, such as by mergers and acquisitions)"),
+      N_("A clause that names the controller now names another company beside it, or no longer "
+         "does: control may have changed."), target="clause")
+def company_named_with_controller(change, diff) -> Iterator[Match]:
+    """A clause naming the controller (the version's ``controller``) before and after gains or
+    loses another company's name beside it ("a wholly owned subsidiary of Harbourview Commerce
+    Ltd."). No fact says so, and a machine cannot tell a merger from a credit line: it reads it
+    as item 2 rather than guess lower, and the finding names the companies for the person who
+    decides. Where the controller's name itself is replaced, the name changed (a person decides,
+    ``prose-substantive``); where the controller is another, its fact says so (``controller-changed``)."""
+    controller = diff.new.controller
+    for f in change.fields:
+        if not controller or controller not in f.old or controller not in f.new:
+            continue
+        old, new = organisations(f.old), organisations(f.new)
+        if old != new:
+            yield Match(event="company-named", values={
+                "label": change.label, "companies": ", ".join(sorted((old ^ new)))}, favourable=None)
             return
 
 
