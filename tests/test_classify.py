@@ -85,6 +85,13 @@ TRIGGERS = {
                              "removed from the cases of rights.delete.intro, which gives a right"),
     "requests-no-longer-free": (lambda t: t.drop_fact("rights.respond.fees", kind="fee"), "consent",
                                 "requests are free of charge in principle"),
+    "transfer-safeguards-changed": (lambda t: t.find("transfer.global")["facts"][0].update(
+        safeguards=["dpv:StandardContractualClauses"]), "review", "(in your favour)"),
+    "shared-without-a-pipl-basis": (lambda t: t.find("share.explicit-consent")["facts"][1].update(
+        circumstances=["dpv:LegitimateInterest"]), "consent", "legitimate interests"),
+    "numbered-list-reordered": (lambda t: t.insert_after("collect.optional.system-settings",
+                                                         t.remove("collect.optional.camera")),
+                                "review", "whose items collect.optional.permissions"),
     "company-named-with-controller": (lambda t: t.find("reminder.trust").update(
         text=t.find("reminder.trust")["text"].replace(
             "Qima Investment Ltd.", "Qima Investment Ltd. (a subsidiary of Example Holdings Ltd.)")),
@@ -231,6 +238,16 @@ NEAR_MISSES = {
     "requests-no-longer-free": (lambda t: (t.add_fact("rights.respond.time", kind="fee", code="av:FreeInPrinciple"),
                                            t.drop_fact("rights.respond.fees", kind="fee")),
                                 "unlisted-fact-changed", "review"),
+    # the destination itself changes (safeguards kept): Section VIII item 3, material
+    "transfer-safeguards-changed": (lambda t: t.find("transfer.global")["facts"][0].update(destination="SG"),
+                                    "transfer-destination-changed", "material"),
+    # a circumstance the PIPL recognises (a legal obligation): item 3, material, not consent
+    "shared-without-a-pipl-basis": (lambda t: t.find("share.explicit-consent")["facts"][1].update(
+        circumstances=["dpv:LegalObligation"]), "recipients-changed", "material"),
+    # reordered in a list nothing cites by number: editorial
+    "numbered-list-reordered": (lambda t: t.insert_after("collect.exceptions.criminal",
+                                                         t.remove("collect.exceptions.news")),
+                                "clause-reordered", "editorial"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),
@@ -246,6 +263,21 @@ def test_rule_near_miss(rule_id):
     if instead:
         assert rule_hits(report, instead), [(f.rule, finding_text(f)) for f in report.findings]
     assert report.level == level, [(f.rule, f.level, finding_text(f)) for f in report.findings]
+
+
+def test_a_list_field_of_a_fact_is_compared_as_a_set():
+    """A transfer's safeguards (a list, like channels and circumstances) once crashed the
+    fact merge: every list field is now unioned, and the same safeguards in another order
+    are no change."""
+    with_scc = edited(base(), lambda t: t.find("transfer.global")["facts"][0].update(
+        safeguards=["dpv:StandardContractualClauses", "dpv:AdequacyDecision"]))
+    reordered = edited(base(), lambda t: t.find("transfer.global")["facts"][0].update(
+        safeguards=["dpv:AdequacyDecision", "dpv:StandardContractualClauses"]))
+    assert classify_pair(with_scc, reordered).level == "none"
+    report = classify_pair(with_scc, base())
+    [hit] = rule_hits(report, "transfer-safeguards-changed")
+    assert report.level == "review" and "standard contractual clauses" in finding_text(hit)
+    assert hit.match.favourable is False
 
 
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():

@@ -29,6 +29,9 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results): see holdout/README.md
 HOLDOUT = REVISIONS / "holdout"
+HOLDOUT_2 = REVISIONS / "holdout-2"
+SETS = [CASES, HOLDOUT, HOLDOUT_2]
+SET_IDS = ["cases", "holdout", "holdout-2"]
 
 LEVELS = ("none", "editorial", "review", "material", "consent")
 HEADER = "# Illustrative revision, not AllValue's text."
@@ -36,7 +39,7 @@ CASE_KEYS = {"expected", "rationale", "patterns", "meta", "edits"}
 META_KEYS = {"updated_on", "controller", "impact_assessment"}
 #: a rationale cites Section VIII (items 1-6, ¶2), Part 1 (Definition 5) or a PIPL article
 CITATION = re.compile(r"Section VIII|Part 1|PIPL Arts?\. \d+")
-MIN_CASES = {CASES: 85, HOLDOUT: 45}
+MIN_CASES = {CASES: 85, HOLDOUT: 45, HOLDOUT_2: 40}
 AGREEMENT = 0.95
 
 #: Pattern tags by group; every group needs at least 3 cases.
@@ -243,7 +246,7 @@ def table(agreed: int, total: int, rows: list[Row]) -> str:
 
 
 # --------------------------------------------------------------------------- tests
-@pytest.mark.parametrize("folder", [CASES, HOLDOUT], ids=["cases", "holdout"])
+@pytest.mark.parametrize("folder", SETS, ids=SET_IDS)
 def test_cases_are_well_formed(folder):
     from generator.classify import LEVELS as CLASSIFIER_LEVELS
     from generator.model import Version
@@ -312,8 +315,29 @@ def test_classifier_agrees_with_the_set(folder):
     assert agreed / total >= AGREEMENT and not low, report
 
 
-@pytest.mark.parametrize("folder, label", [(CASES, "Agreement"), (HOLDOUT, "Held-out agreement")],
-                         ids=["cases", "holdout"])
+#: The second blind set's cases the classifier does not agree with, and why: each changes
+#: the prose of a clause in a way no fact records (the set's author found no code for it),
+#: so the machine says `review` ("a person decides") where the reader says more. Not the
+#: 95 % bar: a record of the limit (docs/rules.md), and a guard that nothing else regresses.
+KNOWN_MISSES_2 = {
+    "629-customers-correct-through-merchant": "a right's channel for one audience, in prose only",
+    "633-children-unconsented-data-kept": "children's data kept 30 days, in prose only",
+    "639-cancellation-keeps-data-three-years": "deletion on cancellation delayed: a retention fact, the right in prose",
+    "640-automated-explanation-narrowed": "the right to an explanation narrowed, in prose only",
+}
+
+
+def test_the_second_blind_set_misses_only_what_no_fact_records():
+    agreed, total, rows = evaluate(HOLDOUT_2)
+    report = table(agreed, total, rows)
+    print(report)
+    missed = {r.case for r in rows if not r.agreed}
+    assert missed <= set(KNOWN_MISSES_2), report
+    assert all(r.got == "review" for r in rows if r.case in missed), report  # never a guess downwards
+
+
+@pytest.mark.parametrize("folder, label", [(CASES, "Agreement"), (HOLDOUT, "Held-out agreement"),
+                                           (HOLDOUT_2, "Second held-out agreement")], ids=SET_IDS)
 def test_docs_report_the_current_agreement(folder, label):
     """docs/rules.md states the figure each set gives today."""
     import re as _re

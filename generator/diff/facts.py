@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 FactChangeKind = Literal["added", "removed", "modified"]
 Merged = dict[str, list[Any]]
 
-_LIST_FIELDS = frozenset({"channels", "circumstances"})
-
 
 @dataclass(frozen=True)
 class FactChange:
@@ -56,7 +54,8 @@ def key_string(key: tuple) -> str:
 
 
 def merge(facts: Iterable[Any]) -> dict[str, Merged]:
-    """Facts grouped by key; each field's distinct values sorted (channels unioned)."""
+    """Facts grouped by key; each field's distinct values sorted (a list field's items, such
+    as channels, circumstances or safeguards, unioned: any tuple field of a fact is one)."""
     out: dict[str, dict[str, set]] = {}
     for fact in facts:
         slot = out.setdefault(key_string(fact.key), {})
@@ -64,7 +63,7 @@ def merge(facts: Iterable[Any]) -> dict[str, Merged]:
             if name == "kind":
                 continue
             values = slot.setdefault(name, set())
-            if name in _LIST_FIELDS:
+            if isinstance(value, list):
                 values.update(value)
             else:
                 values.add(value)

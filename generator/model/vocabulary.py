@@ -97,6 +97,10 @@ LEGAL_BASES: Final[dict[str, str]] = {
     "dpv:LegitimateInterest": "legitimate interests",
 }
 
+#: legal bases PIPL Art. 13 does not list: under the PIPL, processing (and providing data to
+#: another handler, Art. 23) on one of them still needs the person's consent
+NOT_PIPL_BASES: Final[frozenset[str]] = frozenset({"dpv:LegitimateInterest"})
+
 RECIPIENTS: Final[dict[str, str]] = {
     "av:PaymentProvider": "payment providers",
     "av:FinancialInstitution": "financial institutions",

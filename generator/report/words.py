@@ -42,6 +42,7 @@ EVENTS: dict[str, str] = {
     "moved": N_("moved from {old} to {parent}: {label}"),
     "moved-context": N_("moved from {old} to {parent}, where it reads differently: {label}"),
     "reordered": N_("reordered within {parent}: {label}"),
+    "reordered-cited": N_("reordered within {parent}, whose items {citing} cite by number: {label}"),
     "renumbered": N_("renumbered {old} → {new}: {label}"),
     "updated-on-note": N_("date of the 'updated on' note: {old} → {new}"),
     "impact-assessment": N_("high-risk impact assessment recorded ({date}): {summary}"),
@@ -180,6 +181,12 @@ class Words:
             return self.separator.join(parts)
         if kind == "breach-notification":
             return self.join(value.get("channels", []))
+        if kind == "transfer":
+            text = self.join(value.get("destination", []))
+            safeguards = value.get("safeguards", [])
+            if safeguards:
+                text += _(" — safeguards: {safeguards}").format(safeguards=self.join(safeguards))
+            return text
         if kind == "right":
             channels = value.get("channels", [])
             rights = self.join(value.get("code", []))

@@ -78,6 +78,18 @@ def requests_no_longer_free(change, diff) -> Iterator[Match]:
         yield Match(change, favourable=False)
 
 
+@rule("shared-without-a-pipl-basis", "consent", N_("PIPL Art. 13 and 23 (separate consent to provide data to another handler)"),
+      N_("Data is now shared on a ground the PIPL does not recognise (legitimate interests) instead of consent."))
+def shared_without_a_pipl_basis(change, diff) -> Iterator[Match]:
+    """A recipient newly reached in a circumstance, or on a legal basis, that PIPL Art. 13 does
+    not list (``vocabulary.NOT_PIPL_BASES``): under the PIPL that sharing still needs consent."""
+    if change.kind != "recipient" or change.change not in ("added", "modified"):
+        return
+    new = set(change.values("new", "circumstances")) - set(change.values("old", "circumstances"))
+    if new & vocab.NOT_PIPL_BASES:
+        yield Match(change, favourable=False)
+
+
 @rule("sensitive-data-added", "consent", N_("PIPL Art. 29; Part 1 Definition 5"),
       N_("A sensitive personal-information category is newly collected."))
 def sensitive_data_added(change, diff) -> Iterator[Match]:

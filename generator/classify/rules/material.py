@@ -104,9 +104,25 @@ def sharing_circumstance_changed(change, diff) -> Iterator[Match]:
 @rule("transfer-destination-changed", "material", N_("Section VIII item 3"),
       N_("A cross-border destination where data is stored or processed was added or removed."))
 def transfer_destination_changed(change, diff) -> Iterator[Match]:
-    """A transfer fact (ISO country code) added or removed."""
-    if change.kind == "transfer":
+    """A transfer fact (ISO country code) added or removed. A change of its safeguards alone
+    (the destination kept) is ``transfer-safeguards-changed``."""
+    if change.kind == "transfer" and not _safeguards_only(change):
         yield Match(change, favourable=_direction(change))
+
+
+def _safeguards_only(change) -> bool:
+    return change.change == "modified" and set(change.fields) <= {"safeguards"}
+
+
+@rule("transfer-safeguards-changed", "review", N_("Section VIII item 3 (the destination is unchanged; a person decides)"),
+      N_("The safeguards of a cross-border transfer changed; where the data goes did not."))
+def transfer_safeguards_changed(change, diff) -> Iterator[Match]:
+    """Safeguards (standard contractual clauses, an adequacy decision...) added to or removed
+    from a transfer whose destination stays: not one of Section VIII's objects of transfer, and
+    in the user's favour when one was added."""
+    if change.kind == "transfer" and _safeguards_only(change):
+        old, new = set(change.values("old", "safeguards")), set(change.values("new", "safeguards"))
+        yield Match(change, favourable=True if new > old else False if new < old else None)
 
 
 @rule("rights-changed", "material", N_("Section VIII item 4"),

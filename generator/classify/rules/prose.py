@@ -158,6 +158,31 @@ def moved_to_another_parent(change, diff) -> Iterator[Match]:
                                            "label": change.label})
 
 
+#: "items 1 to 4", "item 3", "items 5-7": the statement citing a list's items by number
+ITEM_NUMBERS = re.compile(r"\bitems?\s+\d+", re.I)
+
+
+@rule("numbered-list-reordered", "review", N_("Section VIII (the statement cites these items by number; a person decides)"),
+      N_("A numbered item moved within a list the statement refers to by number: a reference may "
+         "now point at another item."), target="clause")
+def numbered_list_reordered(change, diff) -> Iterator[Match]:
+    """Moved within its list and numbered differently, where a clause of the same part (the
+    division holding the list's lead-in) says "items 1 to 4": which items that sentence governs
+    may have changed."""
+    if "moved" not in change.kinds or _parent(change.old_path) != _parent(change.new_path):
+        return
+    if change.old_number == change.new_number or not change.new_number or len(change.new_path or ()) < 2:
+        return  # (sections are cited by their own numerals, never as "items")
+    scope = change.new_path[-2]
+    if scope in ("statement", change.section):
+        return  # a list directly in a section: "items N" elsewhere in it cite other lists
+    citing = [n.id for n in diff.new_nodes.values()
+              if (scope in n.path or n.id == scope) and ITEM_NUMBERS.search(n.text or "")]
+    if citing:
+        yield Match(event="reordered-cited", values={"parent": _parent(change.new_path), "label": change.label,
+                                                     "citing": ", ".join(citing)})
+
+
 @rule("clause-reordered", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
       N_("A clause moved within its own list; its parent and wording are unchanged."), target="clause")
 def clause_reordered(change, diff) -> Iterator[Match]:
