@@ -113,6 +113,18 @@ def test_no_cache_or_an_unusable_one_changes_nothing(tmp_path, src, monkeypatch,
     assert where.read_text() == "a file where the cache would be"
 
 
+def test_where_the_cache_is(tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTICES_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "allvalue-notices"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "allvalue-notices"
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(os.path, "expanduser", lambda p: p)  # no home at all
+    assert cache.cache_dir() is None
+
+
 def test_the_newest_entries_are_kept(cache_dir, monkeypatch):
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     for i in range(5):

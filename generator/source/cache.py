@@ -48,8 +48,13 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("NOTICES_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "allvalue-notices"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG spec: a relative value is ignored
+        return Path(xdg) / "allvalue-notices"
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home):  # no home: no cache, never a folder named "~" where we stand
+        return None
+    return Path(home) / ".cache" / "allvalue-notices"
 
 
 @cache
