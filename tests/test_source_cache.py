@@ -33,7 +33,8 @@ def src(tmp_path) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*" + cache.SUFFIX)) if folder.is_dir() else []
+    return sorted(p for p in folder.glob("*" + cache.SUFFIX) if cache.ENTRY_NAME.fullmatch(p.name)) \
+        if folder.is_dir() else []
 
 
 def validation_forbidden(monkeypatch) -> None:
@@ -127,10 +128,14 @@ def test_where_the_cache_is(tmp_path, monkeypatch):
 
 def test_the_newest_entries_are_kept(cache_dir, monkeypatch):
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / "notes.pickle").write_text("a file of the user's: never pruned")
+    os.utime(cache_dir / "notes.pickle", ns=(0, 0))
     for i in range(5):
         cache.store(cache.entry_key("test", str(i)), {"n": i})
         os.utime(cache_dir / (cache.entry_key("test", str(i)) + cache.SUFFIX), ns=(i * 10**9, i * 10**9))
     assert len(entries(cache_dir)) == 3
+    assert (cache_dir / "notes.pickle").read_text() == "a file of the user's: never pruned"
     assert cache.load(cache.entry_key("test", "0")) is None
     assert cache.load(cache.entry_key("test", "4")) == {"n": 4}
 

@@ -24,13 +24,15 @@ What keeps it correct:
 
 Where: ``$NOTICES_CACHE_DIR``, else ``$XDG_CACHE_HOME/allvalue-notices``, else
 ``~/.cache/allvalue-notices``. ``NOTICES_CACHE_DIR=`` (empty) turns it off. The newest
-:data:`MAX_ENTRIES` entries are kept.
+:data:`MAX_ENTRIES` entries are kept; the cache removes only its own entries (files named
+``<sha256>.pickle``), never anything else a folder it is pointed at holds.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import re
 import stat
 import sys
 import tempfile
@@ -41,6 +43,8 @@ from typing import Any
 #: entries kept; older ones are removed when a new one is written
 MAX_ENTRIES = 256
 SUFFIX = ".pickle"
+#: the name of an entry: a key (sha256, hex) and the suffix
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}" + re.escape(SUFFIX))
 
 
 def cache_dir() -> Path | None:
@@ -136,9 +140,11 @@ def store(key: str, value: Any) -> None:
 
 
 def _prune(folder: Path) -> None:
+    """Remove the oldest entries beyond :data:`MAX_ENTRIES`: only files named as this module
+    names them (``<sha256>.pickle``), never anything else the folder holds."""
     entries = []
     for entry in os.scandir(folder):
-        if entry.name.endswith(SUFFIX) and not entry.name.startswith(".tmp-"):
+        if ENTRY_NAME.fullmatch(entry.name):
             try:
                 entries.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
             except OSError:
