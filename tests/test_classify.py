@@ -87,6 +87,9 @@ TRIGGERS = {
                                 "requests are free of charge in principle"),
     "transfer-safeguards-changed": (lambda t: t.find("transfer.global")["facts"][0].update(
         safeguards=["dpv:StandardContractualClauses"]), "review", "(in your favour)"),
+    "children-clause-reworded": (lambda t: t.find("children.use").update(text=t.find("children.use")["text"].replace(
+        "we will try to delete the relevant data as soon as possible", "we will keep the data for 30 days")),
+        "material", "text reworded"),
     "shared-without-a-pipl-basis": (lambda t: t.find("share.explicit-consent")["facts"][1].update(
         circumstances=["dpv:LegitimateInterest"]), "consent", "legitimate interests"),
     "numbered-list-reordered": (lambda t: t.insert_after("collect.optional.system-settings",
@@ -238,6 +241,9 @@ NEAR_MISSES = {
     "requests-no-longer-free": (lambda t: (t.add_fact("rights.respond.time", kind="fee", code="av:FreeInPrinciple"),
                                            t.drop_fact("rights.respond.fees", kind="fee")),
                                 "unlisted-fact-changed", "review"),
+    # a typo fixed in the children's section: editorial, as anywhere
+    "children-clause-reworded": (lambda t: t.find("children.use").update(text=t.find("children.use")["text"].replace(
+        "as soon as possible.", "as soon as possible .")), "wording-editorial", "editorial"),
     # the destination itself changes (safeguards kept): Section VIII item 3, material
     "transfer-safeguards-changed": (lambda t: t.find("transfer.global")["facts"][0].update(destination="SG"),
                                     "transfer-destination-changed", "material"),

@@ -14,9 +14,10 @@ from .material import (children_protection_lowered, contacts_changed, controller
                        impact_assessment_high, processing_changed, purpose_changed, recipients_changed,
                        rights_changed, sharing_circumstance_changed, transfer_destination_changed,
                        transfer_safeguards_changed)
-from .prose import (children_protection_raised, clause_reordered, company_named_with_controller,
-                    moved_into_new_context, moved_to_another_parent, numbered_list_reordered, prose_substantive,
-                    renumbered_only, unlisted_fact_changed, updated_on_note, wording_editorial)
+from .prose import (children_clause_reworded, children_protection_raised, clause_reordered,
+                    company_named_with_controller, moved_into_new_context, moved_to_another_parent,
+                    numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
+                    updated_on_note, wording_editorial)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
@@ -28,9 +29,9 @@ DEFAULT_ORDER = (
     compliance_regression,
     children_protection_raised, transfer_safeguards_changed, unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause)
-    right_ground_removed, updated_on_note, company_named_with_controller, moved_into_new_context,
-    prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered, clause_reordered,
-    renumbered_only,
+    right_ground_removed, updated_on_note, company_named_with_controller, children_clause_reworded,
+    moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
+    clause_reordered, renumbered_only,
 )
 
 

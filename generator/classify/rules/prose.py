@@ -90,6 +90,31 @@ def company_named_with_controller(change, diff) -> Iterator[Match]:
             return
 
 
+@rule("children-clause-reworded", "material",
+      N_("Part 1 Definition 5; PIPL Art. 31 (children's information is sensitive)"),
+      N_("A clause of the section on children's information changed in substance, though no fact "
+         "records how: their protection may be lower."), target="clause")
+def children_clause_reworded(change, diff) -> Iterator[Match]:
+    """Reworded (not a typo), added or removed in the section that states the children fact.
+    Children's data is sensitive (Part 1 Definition 5) and their protection is material when
+    it is lowered; from words alone a machine cannot tell which way a sentence there goes
+    ("keep the data until then"), so it reads it as material rather than guess lower, and
+    the person who decides can record a lower level with a reason."""
+    section = change.section
+    if section is None or not _states_children(diff, section):
+        return
+    if change.kind in ("added", "removed") and change.fields and change.id not in diff.fact_subtrees:
+        yield Match(event=f"clause-{change.kind}", values={"label": change.label})
+    elif change.fields and not change.prose_editorial and change.kind not in ("added", "removed"):
+        yield Match(event="reworded", values={"fields": tuple(f.name for f in change.fields),
+                                              "label": change.label})
+
+
+def _states_children(diff, section: str) -> bool:
+    return any(f.kind == "children" for nodes in (diff.old_nodes, diff.new_nodes) for n in nodes.values()
+               if section_of(n.path) == section for f in n.facts)
+
+
 @rule("prose-substantive", "review", N_("Section VIII (no fact changed; a person decides)"),
       N_("The wording changed in substance but no fact did: needs a recorded decision."), target="clause")
 def prose_substantive(change, diff) -> Iterator[Match]:
