@@ -286,6 +286,17 @@ def test_a_list_field_of_a_fact_is_compared_as_a_set():
     assert hit.match.favourable is False
 
 
+def test_sharing_on_legitimate_interests_as_a_basis_of_the_clause_needs_consent():
+    """The basis PIPL Art. 13 does not list may be the clause's legal-basis fact rather than
+    the recipient's circumstance; in a clause that states no recipient, it is not sharing."""
+    sharing = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "share.explicit-consent", kind="legal-basis", code="dpv:LegitimateInterest")))
+    assert rule_hits(sharing, "shared-without-a-pipl-basis") and sharing.level == "consent"
+    using = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "collect.rules.internal-use", kind="legal-basis", code="dpv:LegitimateInterest")))
+    assert not rule_hits(using, "shared-without-a-pipl-basis") and using.level != "consent"
+
+
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():
     report = classify_pair(base(), edited(base(), _same_email_in_new_clause))
     assert not report.diff.fact_changes

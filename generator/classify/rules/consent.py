@@ -82,11 +82,16 @@ def requests_no_longer_free(change, diff) -> Iterator[Match]:
       N_("Data is now shared on a ground the PIPL does not recognise (legitimate interests) instead of consent."))
 def shared_without_a_pipl_basis(change, diff) -> Iterator[Match]:
     """A recipient newly reached in a circumstance, or on a legal basis, that PIPL Art. 13 does
-    not list (``vocabulary.NOT_PIPL_BASES``): under the PIPL that sharing still needs consent."""
-    if change.kind != "recipient" or change.change not in ("added", "modified"):
-        return
-    new = set(change.values("new", "circumstances")) - set(change.values("old", "circumstances"))
-    if new & vocab.NOT_PIPL_BASES:
+    not list (``vocabulary.NOT_PIPL_BASES``): under the PIPL that sharing still needs consent.
+    The basis may be the recipient's circumstance or a legal-basis fact of its clause."""
+    if change.kind == "recipient" and change.change in ("added", "modified"):
+        new = set(change.values("new", "circumstances")) - set(change.values("old", "circumstances"))
+        if new & vocab.NOT_PIPL_BASES:
+            yield Match(change, favourable=False)
+    elif change.kind == "legal-basis" and change.change == "added" and \
+            set(change.values("new", "code")) & vocab.NOT_PIPL_BASES and \
+            any(f.kind == "recipient" for clause in change.clauses if clause in diff.new_nodes
+                for f in diff.new_nodes[clause].facts):
         yield Match(change, favourable=False)
 
 
