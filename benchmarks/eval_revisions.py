@@ -6,7 +6,8 @@ agreement figure as Markdown, for the docs. Not a test: ``tests/test_revisions.p
 
     python benchmarks/eval_revisions.py            # disagreements and the figure
     python benchmarks/eval_revisions.py --all      # every case
-    python benchmarks/eval_revisions.py --holdout  # the held-out set (written blind)
+    python benchmarks/eval_revisions.py --set holdout-2   # a held-out set (written blind):
+                                                          # holdout, holdout-2, ...
 """
 from __future__ import annotations
 
@@ -17,12 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_revisions import CASES, HOLDOUT, LEVELS, Row, evaluate, table  # noqa: E402
+from tests.test_revisions import CASES, LEVELS, REVISIONS, Row, evaluate, table  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    folder = REVISIONS / argv[argv.index("--set") + 1] if "--set" in argv else CASES
+    if not folder.is_dir():
+        print(f"{folder}: no such set", file=sys.stderr)
+        return 2
     start = time.perf_counter()
-    agreed, total, rows = evaluate(HOLDOUT if "--holdout" in argv else CASES)
+    agreed, total, rows = evaluate(folder)
     seconds = time.perf_counter() - start
     if "--all" in argv:
         print("| case | expected | got | rules |\n|---|---|---|---|")
