@@ -42,7 +42,10 @@ def validation_forbidden(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("validated again: the cache was not used")
 
+    from generator.model import VersionMeta
+
     monkeypatch.setattr(Version, "model_validate", refuse)
+    monkeypatch.setattr(VersionMeta, "model_validate", refuse)
 
 
 def test_a_second_load_reads_the_validated_version_back(cache_dir, src, monkeypatch):
@@ -165,3 +168,27 @@ def test_a_facts_data_is_its_json_dump():
     for fact in facts:
         assert fact.data() == fact.model_dump(mode="json")
         assert list(fact.data()) == list(fact.model_dump(mode="json"))
+
+
+def test_the_index_of_a_history_is_one_entry_and_follows_every_version_yaml(cache_dir, tmp_path, monkeypatch):
+    from generator.source import index_policy
+
+    src = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, src)
+    first = index_policy(src)
+    assert len(first.entries) > 10
+    validation_forbidden(monkeypatch)
+    again = index_policy(src)  # every version.yaml unchanged: read back, nothing validated
+    assert again.entries == first.entries
+    monkeypatch.undo()
+    monkeypatch.setenv("NOTICES_CACHE_DIR", str(cache_dir))
+    newest = first.entries[-1]
+    meta = newest.dir / "version.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(f"updated_on: {newest.updated_on}",
+                                                             "updated_on: 2099-01-01"), encoding="utf-8")
+    changed = index_policy(src)
+    assert changed.get(newest.version).updated_on.isoformat() == "2099-01-01"
+    (newest.dir / "statement.yaml").unlink()
+    with pytest.raises(SourceErrors) as e:
+        index_policy(src)
+    assert "statement.yaml" in str(e.value)

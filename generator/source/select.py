@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from ..errors import SourceError, SourceErrors, UsageError
 from ..model import Policy, Version, VersionMeta
-from .loader import choose_policy, load_version, policy_from, missing_version_files, policy_dirs, read_policy_meta, version_dirs
 from . import cache
+from .loader import (choose_policy, load_version, missing_version_files, policy_dirs, policy_from,
+                     read_policy_meta, version_dirs)
 from .yaml12 import parse_fast, read_text
 
 
@@ -84,19 +84,41 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     """Index the versions of ``policy`` (the only one, by default) under ``root``."""
     root = Path(root)
     policy = choose_policy(root, [p.name for p in policy_dirs(root)], policy)
-    entries: list[VersionEntry] = []
-    errors: list[SourceError] = []
-    for vdir in version_dirs(root / policy):
-        try:
-            entries.append(_entry(vdir, policy))
-        except SourceErrors as e:
-            errors.extend(e.errors)
-    if errors:
-        raise SourceErrors(errors)
+    vdirs = version_dirs(root / policy)
+    key = _index_key(vdirs, policy)
+    known = cache.load(key) if key else None
+    if isinstance(known, list) and len(known) == len(vdirs):
+        entries = [VersionEntry(vdir, policy, vdir.name, *summary) for vdir, summary in zip(vdirs, known)]
+    else:
+        entries, errors = [], []
+        for vdir in vdirs:
+            try:
+                entries.append(_entry(vdir, policy))
+            except SourceErrors as e:
+                errors.extend(e.errors)
+        if errors:
+            raise SourceErrors(errors)
+        if key:
+            cache.store(key, [(e.status, e.updated_on, e.has_decisions, e.effective_date) for e in entries])
     if not entries:
         raise SourceErrors([SourceError(root / policy, None, None, "no versions (expected <version>/version.yaml)")])
     entries.sort(key=lambda e: e.order)
     return PolicyIndex(policy, tuple(entries))
+
+
+def _index_key(vdirs: list[Path], policy: str) -> str | None:
+    """The cache key of a policy's index: every version folder's name and ``version.yaml``
+    text (one entry for the whole history, however long). None when a folder lacks a file
+    or a file cannot be read: :func:`_entry` then says what is wrong, and where."""
+    parts = []
+    for vdir in vdirs:
+        if missing_version_files(vdir):
+            return None
+        try:
+            parts += [vdir.name, read_text(vdir / "version.yaml")]
+        except SourceErrors:
+            return None
+    return cache.entry_key("policy-index", policy, *parts)
 
 
 def _entry(vdir: Path, policy: str) -> VersionEntry:
@@ -108,12 +130,7 @@ def _entry(vdir: Path, policy: str) -> VersionEntry:
         raise SourceErrors(missing)
     meta: VersionMeta | Version
     try:
-        text = read_text(vdir / "version.yaml")
-        key = cache.entry_key("version-meta", policy, text)
-        meta = cache.load(key)
-        if not isinstance(meta, VersionMeta):
-            meta = VersionMeta.model_validate(parse_fast(text, anchors=False))
-            cache.store(key, meta)
+        meta = VersionMeta.model_validate(parse_fast(read_text(vdir / "version.yaml"), anchors=False))
     except Exception:  # unreadable, not YAML, not valid: as read_fast, the precise pass says
         meta = load_version(vdir, policy)  # raises SourceErrors with lines
     return VersionEntry(vdir, policy, vdir.name, meta.status, meta.updated_on, bool(meta.decisions),
