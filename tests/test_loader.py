@@ -107,6 +107,17 @@ def test_yaml_1_2_values(scalar, value):
     assert typed(parse_fast(f"k: {scalar}\n")["k"]) == typed(value)
 
 
+def test_the_characters_refused_are_those_ruamel_refuses():
+    """The fast reading's check for characters YAML may not hold is ruamel's, code point by code point."""
+    from ruamel.yaml.reader import Reader
+
+    from generator.source.yaml12 import _NON_PRINTABLE
+
+    differ = [hex(c) for c in range(0x110000)
+              if bool(_NON_PRINTABLE.match(chr(c))) != bool(Reader.NON_PRINTABLE.match(chr(c)))]
+    assert not differ, differ[:10]
+
+
 def test_structures_read_as_ruamel_reads_them():
     text = ("base: &base {days: 015, channel: email}\n"
             "merged: {<<: *base, channel: phone}\n"
