@@ -6,6 +6,7 @@ typed facts: a merchant's customer notice, a fixture of the labelled set. No pro
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,30 +44,27 @@ class FactBook:
     url: str | None = None
 
     def of(self, *kinds: str, defining: bool | None = False) -> list[Stated]:
-        """The facts of these kinds (by default not those of definitions)."""
-        if len(kinds) == 1 and defining is False:
-            return list(self._stating.get(kinds[0], ()))
-        return [s for s in self.stated if s.kind in kinds and (defining is None or s.defining == defining)]
-
-    @cached_property
-    def _stating(self) -> dict[str, list[Stated]]:
-        """The facts of each kind, definitions left out, in document order: every check asks."""
-        by_kind: dict[str, list[Stated]] = {}
-        for s in self.stated:
-            if not s.defining:
-                by_kind.setdefault(s.kind, []).append(s)
-        return by_kind
+        """The facts of these kinds (by default not those of definitions), in document order."""
+        return [s for s in self._stated_as(kinds) if defining is None or s.defining == defining]
 
     def context(self, s: Stated, *kinds: str) -> list[Stated]:
         """The facts of ``kinds`` that the passage of ``s`` states: its own clause, its
         lead-ins (ancestors) and what it introduces (descendants)."""
-        near = []
-        for other in self.stated if len(kinds) != 1 else self._stating.get(kinds[0], ()):
-            if other.kind not in kinds or other.defining:
-                continue
-            if other.clause == s.clause or other.clause in s.path or s.clause in other.path:
-                near.append(other)
-        return near
+        return [other for other in self._stated_as(kinds) if not other.defining and (
+            other.clause == s.clause or other.clause in s.path or s.clause in other.path)]
+
+    def _stated_as(self, kinds: tuple[str, ...]) -> list[Stated]:
+        """The facts of ``kinds`` in document order, from the index by kind (every check asks,
+        many times: scanning every fact each time made lint quadratic)."""
+        return [s for _, s in heapq.merge(*(self._by_kind.get(k, ()) for k in set(kinds)))]
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[tuple[int, Stated]]]:
+        """Each kind's facts with their place in the notice."""
+        by_kind: dict[str, list[tuple[int, Stated]]] = {}
+        for i, s in enumerate(self.stated):
+            by_kind.setdefault(s.kind, []).append((i, s))
+        return by_kind
 
 
 def _walk(version: "Version") -> Iterator[Stated]:

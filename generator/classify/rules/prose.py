@@ -101,13 +101,8 @@ def children_clause_reworded(change, diff) -> Iterator[Match]:
     ("keep the data until then"), so it reads it as material rather than guess lower, and
     the person who decides can record a lower level with a reason."""
     section = change.section
-    if section is None or not _states_children(diff, section):
-        return
-    if change.kind in ("added", "removed") and change.fields and change.id not in diff.fact_subtrees:
-        yield Match(event=f"clause-{change.kind}", values={"label": change.label})
-    elif change.fields and not change.prose_editorial and change.kind not in ("added", "removed"):
-        yield Match(event="reworded", values={"fields": tuple(f.name for f in change.fields),
-                                              "label": change.label})
+    if section is not None and _states_children(diff, section):
+        yield from _substantive(change, diff)
 
 
 def _states_children(diff, section: str) -> bool:
@@ -119,6 +114,13 @@ def _states_children(diff, section: str) -> bool:
       N_("The wording changed in substance but no fact did: needs a recorded decision."), target="clause")
 def prose_substantive(change, diff) -> Iterator[Match]:
     """Words added, removed or replaced (not typos) in a clause no fact rule judged."""
+    yield from _substantive(change, diff)
+
+
+def _substantive(change, diff) -> Iterator[Match]:
+    """A clause added or removed with its words (outside a subtree a fact rule judged), or
+    reworded beyond typos: what ``prose-substantive`` reports, and the rules that read the
+    same change at a higher level in some places (``children-clause-reworded``)."""
     if change.kind in ("added", "removed"):
         if change.fields and change.id not in diff.fact_subtrees:
             yield Match(event=f"clause-{change.kind}", values={"label": change.label})
