@@ -85,15 +85,19 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     root = Path(root)
     policy = choose_policy(root, [p.name for p in policy_dirs(root)], policy)
     vdirs = version_dirs(root / policy)
-    key = _index_key(vdirs, policy)
+    texts = _version_texts(vdirs)
+    key = None
+    if texts:
+        named = [part for vdir, text in zip(vdirs, texts) for part in (vdir.name, text)]
+        key = cache.entry_key("policy-index", policy, *named)
     known = cache.load(key) if key else None
     if isinstance(known, list) and len(known) == len(vdirs):
         entries = [VersionEntry(vdir, policy, vdir.name, *summary) for vdir, summary in zip(vdirs, known)]
     else:
         entries, errors = [], []
-        for vdir in vdirs:
+        for vdir, text in zip(vdirs, texts or [None] * len(vdirs)):
             try:
-                entries.append(_entry(vdir, policy))
+                entries.append(_entry(vdir, policy, text))
             except SourceErrors as e:
                 errors.extend(e.errors)
         if errors:
@@ -106,32 +110,34 @@ def index_policy(root: Path, policy: str | None = None) -> PolicyIndex:
     return PolicyIndex(policy, tuple(entries))
 
 
-def _index_key(vdirs: list[Path], policy: str) -> str | None:
-    """The cache key of a policy's index: every version folder's name and ``version.yaml``
-    text (one entry for the whole history, however long). None when a folder lacks a file
-    or a file cannot be read: :func:`_entry` then says what is wrong, and where."""
-    parts = []
+def _version_texts(vdirs: list[Path]) -> list[str] | None:
+    """Every version's ``version.yaml`` text: the key of the policy's index in the cache (one
+    entry for the whole history, however long). None when a folder lacks a file or a file
+    cannot be read: :func:`_entry` then says what is wrong, and where."""
+    texts = []
     for vdir in vdirs:
         if missing_version_files(vdir):
             return None
         try:
-            parts += [vdir.name, read_text(vdir / "version.yaml")]
+            texts.append(read_text(vdir / "version.yaml"))
         except SourceErrors:
             return None
-    return cache.entry_key("policy-index", policy, *parts)
+    return texts
 
 
-def _entry(vdir: Path, policy: str) -> VersionEntry:
-    """A version's entry from its ``version.yaml`` alone, unless that is wrong: then the
-    whole version is loaded, which says what is wrong and where. A folder without both
-    files is an error here already, even if the command never reads its statement."""
+def _entry(vdir: Path, policy: str, text: str | None = None) -> VersionEntry:
+    """A version's entry from its ``version.yaml`` alone (``text``, when already read), unless
+    that is wrong: then the whole version is loaded, which says what is wrong and where. A
+    folder without both files is an error here already, even if the command never reads its
+    statement."""
     missing = missing_version_files(vdir)
     if missing:
         raise SourceErrors(missing)
     meta: VersionMeta | Version
     try:
-        meta = VersionMeta.model_validate(parse_fast(read_text(vdir / "version.yaml"), anchors=False))
-    except Exception:  # unreadable, not YAML, not valid: as read_fast, the precise pass says
+        text = read_text(vdir / "version.yaml") if text is None else text
+        meta = VersionMeta.model_validate(parse_fast(text, anchors=False))
+    except Exception:  # unreadable, not YAML, not valid: the precise pass says what, and where
         meta = load_version(vdir, policy)  # raises SourceErrors with lines
     return VersionEntry(vdir, policy, vdir.name, meta.status, meta.updated_on, bool(meta.decisions),
                         meta.effective_date)
