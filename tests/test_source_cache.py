@@ -192,3 +192,16 @@ def test_the_index_of_a_history_is_one_entry_and_follows_every_version_yaml(cach
     with pytest.raises(SourceErrors) as e:
         index_policy(src)
     assert "statement.yaml" in str(e.value)
+
+
+def test_a_path_the_cache_did_not_write_is_never_read_nor_replaced(cache_dir):
+    """A FIFO (or a folder) with an entry's name: reading it does not block, storing leaves it."""
+    key = cache.entry_key("test", "fifo")
+    cache.store(cache.entry_key("test", "first"), 1)  # makes the folder, as the cache makes it
+    fifo = cache_dir / (key + cache.SUFFIX)
+    os.mkfifo(fifo)
+    assert cache.load(key) is None
+    cache.store(key, {"planted": False})
+    assert fifo.is_fifo()
+    assert cache.remember(key, dict, lambda: {"computed": True}) == {"computed": True}
+    assert fifo.is_fifo()

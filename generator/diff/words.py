@@ -145,13 +145,13 @@ def _dictionary() -> bytes:
 
     path = os.path.join(os.path.dirname(spellchecker.__file__), "resources", "en.json.gz")
     st = os.stat(path)
-    key = source_cache.entry_key("dictionary", path, str(st.st_size), str(st.st_mtime_ns))
-    text = source_cache.load(key)
-    if not isinstance(text, bytes):
+
+    def decompress() -> bytes:
         with open(path, "rb") as f:
-            text = gzip.decompress(f.read())
-        source_cache.store(key, text)
-    return text
+            return gzip.decompress(f.read())
+
+    key = source_cache.entry_key("dictionary", path, str(st.st_size), str(st.st_mtime_ns))
+    return source_cache.remember(key, bytes, decompress)
 
 
 @cache

@@ -170,14 +170,19 @@ def read_catalog_if_present(path: str | Path) -> Catalog | None:
 
 @lru_cache(maxsize=32)
 def _read_catalog(path: str, absolute: str, identity: tuple) -> Catalog:
-    from babel.messages.pofile import PoFileError, read_po
+    from babel.messages.catalog import Catalog
 
     text = decode(path, read_bytes(path, MAX_CATALOG_BYTES))
     unique_context = Path(path).stem in ID_KEYED_DOMAINS
-    key = cache.entry_key("catalog", str(unique_context), text)
-    cached = cache.load(key)  # a catalog that checked and parsed before, from the same text
-    if cached is not None:
-        return cached
+    # a catalog that checked and parsed before, from the same text, is read back
+    return cache.remember(cache.entry_key("catalog", str(unique_context), text), Catalog,
+                          lambda: _parse_catalog(path, text, unique_context))
+
+
+def _parse_catalog(path: str, text: str, unique_context: bool) -> Catalog:
+    """A catalog's text, checked line by line, then parsed by Babel; SourceErrors otherwise."""
+    from babel.messages.pofile import PoFileError, read_po
+
     lines = text.split("\n")
     errors = check_po(path, lines, unique_context=unique_context)
     if errors:
@@ -193,7 +198,6 @@ def _read_catalog(path: str, absolute: str, identity: tuple) -> Catalog:
                                         f"the catalog header cannot be read: {e}")]) from None
     for m in [*catalog, *catalog.obsolete.values()]:
         _previous_from_comments(m)
-    cache.store(key, catalog)
     return catalog
 
 

@@ -36,6 +36,7 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -110,8 +111,7 @@ def load(key: str) -> Any | None:
         return None
     path = folder / (key + SUFFIX)
     try:
-        st = os.stat(path, follow_symlinks=False)
-        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        if not _ours(path):
             return None
         with open(path, "rb") as f:
             stored_key, value = pickle.load(f)
@@ -125,12 +125,15 @@ def store(key: str, value: Any) -> None:
     folder = cache_dir()
     if folder is None or not _usable(folder, create=True):
         return
+    path = folder / (key + SUFFIX)
+    if os.path.lexists(path) and not _ours(path):
+        return  # something else has the entry's name: never replaced
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / (key + SUFFIX))
+            os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
@@ -139,12 +142,31 @@ def store(key: str, value: Any) -> None:
         return
 
 
+def remember(key: str, kind: type, compute: Callable[[], Any]) -> Any:
+    """The value stored under ``key`` if it is a ``kind``; else ``compute()``, stored. An
+    exception of ``compute`` (bad input) goes to the caller, and nothing is stored."""
+    value = load(key)
+    if not isinstance(value, kind):
+        value = compute()
+        store(key, value)
+    return value
+
+
+def _ours(path: Path) -> bool:
+    """A regular file of this user (an entry this cache may read, replace or remove)."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and (not hasattr(os, "getuid") or st.st_uid == os.getuid())
+
+
 def _prune(folder: Path) -> None:
     """Remove the oldest entries beyond :data:`MAX_ENTRIES`: only files named as this module
-    names them (``<sha256>.pickle``), never anything else the folder holds."""
+    names them (``<sha256>.pickle``) and this user's, never anything else the folder holds."""
     entries = []
     for entry in os.scandir(folder):
-        if ENTRY_NAME.fullmatch(entry.name):
+        if ENTRY_NAME.fullmatch(entry.name) and _ours(Path(entry.path)):
             try:
                 entries.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
             except OSError:
