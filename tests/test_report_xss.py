@@ -12,6 +12,12 @@ from .diff_helpers import classify_pair, edited, example
 from .test_merchant_injection import PAYLOADS
 
 
+#: a company's name with the characters markup cares about that a name may hold
+COMPANY = "O'Neil&Sons Ltd."
+NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
+                "numbered-list-reordered"}
+
+
 def _hostile_pair(payload: str):
     """A revision with ``payload`` in a clause text, a heading, a definition term, a contact
     value, the controller's name, and a recorded decision's rationale and author."""
@@ -23,6 +29,14 @@ def _hostile_pair(payload: str):
         t.find("def.party")["term"] = f"Party {payload}"
         t.find("def.party")["facts"][0].update(name=f"Qima {payload}")
         t.add_fact("contact.department", kind="contact", channel="email", value=f"x{payload}@example.com")
+        # the findings this round added, with what of the source they show: a company named
+        # beside the controller (its name is prose), a transfer's safeguards, a case of a
+        # right taken out, a list the statement cites by number reordered
+        trust = t.find("reminder.trust")
+        trust.update(text=f"{trust['text']} It is owned by {payload} {COMPANY}.")
+        t.find("transfer.global")["facts"][0].update(safeguards=["dpv:StandardContractualClauses"])
+        t.remove("rights.delete.account-closed")
+        t.insert_after("collect.optional.system-settings", t.remove("collect.optional.camera"))
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
@@ -47,11 +61,20 @@ def test_no_payload_executes_in_the_diff_html(browser):
             assert page.evaluate("() => document.querySelectorAll('script,iframe,svg,math,img,object,embed,"
                                  "form,input,a[href^=javascript]').length") == 0, payload
             text = " ".join(page.evaluate("() => document.body.textContent").split())
-            for shown in (f"Checked. {payload}", f"Legal {payload}"):
+            for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd"):
                 assert " ".join(shown.split()) in text, payload  # shown as written, as text
     finally:
         page.close()
     assert dialogs == []
+
+
+def test_the_hostile_revision_reaches_the_new_findings():
+    """The payloads above go through every finding this round added, not around them."""
+    for payload in PAYLOADS[:3]:
+        report = _hostile_pair(payload)
+        assert NEW_FINDINGS <= {f.rule for f in report.findings}, payload
+        [named] = [f for f in report.findings if f.rule == "company-named-with-controller"]
+        assert "O'Neil&Sons Ltd" in dict(named.match.values)["companies"]
 
 
 def test_markdown_report_escapes_every_payload():
