@@ -62,6 +62,9 @@ def markdown_header(words: Words = ENGLISH) -> str:
 def summary(report: "LintReport", words: Words = ENGLISH) -> str:
     """``allvalue-privacy 2023-08-25 (GDPR, PIPL): 3 missing, 5 partly met, 8 met, 2 not applicable``."""
     _ = words.gettext
+    if not report.laws:  # a merchant whose profile makes its notice answer to no law
+        return _("{name}: no law to check (the profile names no EU representative); choose one "
+                 "with --law").format(name=report.name)
     counts = report.counts()
     parts = ", ".join(f"{counts[s]} {_(STATUS_WORDS[s])}" for s in ORDER if counts[s])
     laws = ", ".join(_(LAW_NAMES[law]) for law in report.laws)
