@@ -15,29 +15,15 @@ from __future__ import annotations
 import functools
 import json
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from .site_support import EXAMPLES, LOCALES, NOTICES, shared_build
-from .test_site_browser import wait_until
+from .test_site_browser import KEY, _Quiet, _Server, wait_until
 
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-KEY = "av-notices:allvalue-privacy"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass
 
 
 def _serve(root):

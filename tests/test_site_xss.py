@@ -26,12 +26,12 @@ import re
 import shutil
 import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from .site_support import pair_changes, popup_view
+from .test_site_browser import _Quiet, _Server
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
 POLICY = "demo-policy"
@@ -443,18 +443,6 @@ def test_root_page_csp_allows_exactly_its_script(builds):
 
 
 # --------------------------------------------------------------------------- browser
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(builds):
     """Each payload site served over loopback: name -> (build, site dir, base URL)."""
