@@ -99,6 +99,18 @@ TRIGGERS = {
         text=t.find("reminder.trust")["text"].replace(
             "Qima Investment Ltd.", "Qima Investment Ltd. (a subsidiary of Example Holdings Ltd.)")),
         "material", "a company named beside the controller, or no longer: Example Holdings Ltd"),
+    # deletion after cancellation now waits three years: a retention fact (review) and, in the
+    # words, a limit on the right (consent), judged although a fact rule judged the clause
+    "right-limited-in-words": (lambda t: (t.find("rights.cancel.effect").update(
+        text=t.find("rights.cancel.effect")["text"].replace(
+            "we will delete your personal information.",
+            "we will delete your personal information only after 3 years.")),
+        t.add_fact("rights.cancel.effect", kind="retention", code="av:FixedPeriod", min_years=3)),
+        "consent", "words that limit a right added (only)"),
+    "right-contact-changed": (lambda t: t.find("rights.access.customer-service").update(
+        text=t.find("rights.access.customer-service")["text"].replace(
+            "contact Allvalue customer service", "contact the merchant whose store you used")),
+        "material", "whom you contact to exercise a right: allvalue customer service → merchant whose store you used"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -254,6 +266,17 @@ NEAR_MISSES = {
     "numbered-list-reordered": (lambda t: t.insert_after("collect.exceptions.criminal",
                                                          t.remove("collect.exceptions.news")),
                                 "clause-reordered", "editorial"),
+    # "only" qualifies a recipient's new circumstance (consent given), a listed fact: its rule
+    # decides (material, in the user's favour), not the words
+    "right-limited-in-words": (lambda t: (t.find("collect.rules.marketing-sms").update(
+        text=t.find("collect.rules.marketing-sms")["text"].replace(
+            "through the SMS service provider.", "through the SMS service provider, but only if you agreed.")),
+        t.find("collect.rules.marketing-sms")["facts"][1].update(circumstances=["dpv:Consent"])),
+        "recipients-changed", "material"),
+    # the same people to contact, reached another way: a person decides
+    "right-contact-changed": (lambda t: t.find("rights.access.customer-service").update(
+        text=t.find("rights.access.customer-service")["text"].replace("by phone", "by telephone")),
+        "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),

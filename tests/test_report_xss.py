@@ -15,7 +15,7 @@ from .test_merchant_injection import PAYLOADS
 #: a company's name with the characters markup cares about that a name may hold
 COMPANY = "O'Neil&Sons Ltd."
 NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
-                "numbered-list-reordered"}
+                "numbered-list-reordered", "right-contact-changed", "right-limited-in-words"}
 
 
 def _hostile_pair(payload: str):
@@ -37,6 +37,12 @@ def _hostile_pair(payload: str):
         t.find("transfer.global")["facts"][0].update(safeguards=["dpv:StandardContractualClauses"])
         t.remove("rights.delete.account-closed")
         t.insert_after("collect.optional.system-settings", t.remove("collect.optional.camera"))
+        # whom a right's clause tells you to contact (words of the prose), and a limit in words
+        access = t.find("rights.access.customer-service")
+        access.update(text=access["text"].replace("contact Allvalue customer service",
+                                                  f"contact O'Neil-Smith support {payload}"))
+        explain = t.find("rights.automated.object")
+        explain.update(text=f"{explain['text']} We do not answer {payload} requests.")
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
@@ -61,7 +67,7 @@ def test_no_payload_executes_in_the_diff_html(browser):
             assert page.evaluate("() => document.querySelectorAll('script,iframe,svg,math,img,object,embed,"
                                  "form,input,a[href^=javascript]').length") == 0, payload
             text = " ".join(page.evaluate("() => document.body.textContent").split())
-            for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd"):
+            for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd", "o'neil-smith support"):
                 assert " ".join(shown.split()) in text, payload  # shown as written, as text
     finally:
         page.close()
@@ -75,6 +81,8 @@ def test_the_hostile_revision_reaches_the_new_findings():
         assert NEW_FINDINGS <= {f.rule for f in report.findings}, payload
         [named] = [f for f in report.findings if f.rule == "company-named-with-controller"]
         assert "O'Neil&Sons Ltd" in dict(named.match.values)["companies"]
+        [contact] = [f for f in report.findings if f.rule == "right-contact-changed"]
+        assert dict(contact.match.values)["after"].startswith("o'neil-smith support"), contact.match.values
 
 
 def test_markdown_report_escapes_every_payload():

@@ -81,6 +81,39 @@ def test_companies_are_read_by_their_legal_form():
     assert organisations("our affiliated companies and service providers") == set()
 
 
+@pytest.mark.parametrize("text,who", [
+    ("please contact Allvalue customer service by phone or ask online customer service for assistance",
+     {"allvalue customer service", "online customer service"}),
+    ("if you are a customer of a merchant, please contact that merchant, which controls your information",
+     {"that merchant"}),
+    ("please write to our Data Protection Officer at dpo@example.com.", {"data protection officer"}),
+    ("Send your request to the merchant whose store you used.", {"merchant whose store you used"}),
+    ("you can ask us to explain", set()),  # "us" names no one new
+    ("We will contact you within 15 days.", {"you"}),
+    ("There is no one to contact.", set()),
+])
+def test_whom_a_clause_tells_you_to_contact(text, who):
+    from generator.diff.words import contacted
+
+    assert contacted(text) == who
+
+
+@pytest.mark.parametrize("old,new,added", [
+    ("If these decisions affect you, you have the right to ask us to explain.",
+     "Only if these decisions are made solely by automated means do you have the right to ask us to explain. "
+     "We do not provide a method of appeal.", ("not", "only", "solely")),
+    ("we will delete your personal information.", "we will delete your personal information only after 3 years.",
+     ("only",)),
+    ("You can't withdraw it.", "You can't withdraw it; we don't charge.", ("not",)),  # "don't" reads as "not"
+    ("We will not charge, unless the law allows.", "Unless the law allows, we will not charge.", ()),  # moved
+    ("You may object at any time.", "You may object at any time, free of charge.", ()),
+])
+def test_limiting_words_added_are_counted(old, new, added):
+    from generator.diff.words import limiting_words_added
+
+    assert limiting_words_added(old, new) == added
+
+
 def test_the_documented_lists_hold_what_they_promise():
     # every loaded pair is two different real words, so neither can be a typo of the other
     for a, b in LOADED_PAIRS:

@@ -18,6 +18,10 @@ from .registry import Match
 
 #: clause rules that judge where a node now stands; they run even where facts decided
 MOVE_RULES = frozenset({"moved-into-new-context", "moved-to-another-parent", "clause-reordered"})
+#: clause rules that read what facts may not record (a limit put on a right in words); they also
+#: run where facts decided no more than ``review`` (a retention period added beside the limit),
+#: never where a listed fact (a recipient, a purpose) is what the new words qualify
+OVER_FACTS_RULES = frozenset({"right-limited-in-words"})
 
 if TYPE_CHECKING:
     from ..diff import FactChange, VersionDiff
@@ -113,10 +117,13 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
     for r in rules.for_target("version"):
         findings.extend(_matches(r, diff, diff, (), "metadata"))
     diff = replace(diff, decided_by_facts=frozenset(f.clause for f in findings if f.clause))
+    fact_levels = {c: highest([f.level for f in findings if f.clause == c]) for c in diff.decided_by_facts}
     for change in diff.changes:
-        # where facts decided a clause, its wording is theirs to explain; a move is still judged
+        # where facts decided a clause, its wording is theirs to explain; a move is still judged,
+        # and so are words that limit a right where the facts said less
         clause_rules = [r for r in rules.for_target("clause")
-                        if change.id not in diff.decided_by_facts or r.id in MOVE_RULES]
+                        if change.id not in diff.decided_by_facts or r.id in MOVE_RULES
+                        or (r.id in OVER_FACTS_RULES and rank(fact_levels[change.id]) <= rank("review"))]
         findings.extend(_first_match(clause_rules, change, diff, (change.id,), change.kind))
     findings = _apply_decisions(findings, diff)
     order = {c.id: i for i, c in enumerate(diff.changes)}

@@ -130,6 +130,55 @@ def entities(text: str) -> tuple[list[str], ...]:
     return [e.lower() for e in emails], urls, phones, [d for _, d in sorted(dates)], _NUMBER.findall(rest)
 
 
+#: words that put a condition or a limit on what a clause grants ("only if", "We do not provide")
+LIMITING_WORDS = frozenset({"only", "solely", "exclusively", "not", "no", "never", "cannot", "unless",
+                            "except", "refuse", "reject", "until"})
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
+    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old`` (``can't`` reads
+    as ``cannot``, ``don't`` as ``not``)."""
+    def counts(text: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for w in _WORD.findall((text or "").lower()):
+            w = "cannot" if w in ("can't", "can’t") else ("not" if w.endswith("n't") else w)
+            if w in LIMITING_WORDS:
+                out[w] = out.get(w, 0) + 1
+        return out
+    before, after = counts(old), counts(new)
+    return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
+
+
+#: "contact that merchant", "ask online customer service", "write to our Data Protection Officer":
+#: the verb, then (looked ahead at, so that "... or ask ..." is read too) the words up to a
+#: punctuation mark, cut at a preposition in :func:`contacted`
+_CONTACTED = re.compile(
+    r"\b(?:contact|ask|call|email|e-mail|write\s+to|send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
+    r"submit\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to)(?=\s+([\w'-]+(?:\s+[\w'-]+){0,7}))", re.I)
+#: words that end the name of whom to contact ("customer service *by* phone")
+_CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on", "and", "or", "if", "who",
+                          "which", "with", "when", "where", "so", "about", "within", "as"})
+#: words that name no one ("the", "our", "please")
+_CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
+
+
+def contacted(text: str) -> frozenset[str]:
+    """Whom ``text`` tells the reader to contact, ask or write to, lowercased, articles dropped
+    ("contact Allvalue customer service by phone" → ``allvalue customer service``)."""
+    out = set()
+    for m in _CONTACTED.finditer(text or ""):
+        words = []
+        for w in m.group(1).lower().split():
+            if w in _CONTACT_END:
+                break
+            if w not in _CONTACT_NOISE:
+                words.append(w)
+        if words:
+            out.add(" ".join(words))
+    return frozenset(out)
+
+
 @cache
 def _dictionary() -> bytes:
     """pyspellchecker's English frequency dictionary as JSON text: ``\n"word": count,`` lines.

@@ -36,6 +36,8 @@ EVENTS: dict[str, str] = {
     "clause-removed": N_("clause removed: {label}"),
     "company-named": N_("a company named beside the controller, or no longer: {companies}: {label}"),
     "right-ground-removed": N_("removed from the cases of {parent}, which gives a right: {label}"),
+    "right-limited-words": N_("words that limit a right added ({words}): {label}"),
+    "right-contact-changed": N_("whom you contact to exercise a right: {before} → {after}: {label}"),
     "reworded": N_("{fields} reworded: {label}"),
     "typo": N_("typo or punctuation fixed: {label}"),
     "facts-regrouped": N_("facts regrouped (no fact changed): {label}"),
@@ -252,7 +254,7 @@ class Words:
                     change=text, data=self.join(m.collected))
             return self._direction(text, m.favourable)
         values = dict(m.values)
-        quoted = {"summary", "rationale"}
+        quoted = {"summary", "rationale", "companies", "before", "after"}  # English source text
         if "label" in values and self.clause_name(finding.clause):
             values["label"] = self.clause_name(finding.clause)
             if getattr(values["label"], "lang", ""):

@@ -16,8 +16,8 @@ from .material import (children_protection_lowered, contacts_changed, controller
                        transfer_safeguards_changed)
 from .prose import (children_clause_reworded, children_protection_raised, clause_reordered,
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
-                    numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
-                    updated_on_note, wording_editorial)
+                    numbered_list_reordered, prose_substantive, renumbered_only, right_contact_changed,
+                    right_limited_in_words, unlisted_fact_changed, updated_on_note, wording_editorial)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
@@ -29,7 +29,8 @@ DEFAULT_ORDER = (
     compliance_regression,
     children_protection_raised, transfer_safeguards_changed, unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause)
-    right_ground_removed, updated_on_note, company_named_with_controller, children_clause_reworded,
+    right_ground_removed, right_limited_in_words, updated_on_note, company_named_with_controller,
+    children_clause_reworded, right_contact_changed,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
     clause_reordered, renumbered_only,
 )

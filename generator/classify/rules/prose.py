@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.words import organisations
+from ...diff.words import contacted, limiting_words_added, organisations
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -108,6 +108,68 @@ def children_clause_reworded(change, diff) -> Iterator[Match]:
 def _states_children(diff, section: str) -> bool:
     return any(f.kind == "children" for nodes in (diff.old_nodes, diff.new_nodes) for n in nodes.values()
                if section_of(n.path) == section for f in n.facts)
+
+
+@rule("right-limited-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("Where a right is given, words now put a condition or a limit on it ('only if', 'not', "
+         "'unless'), though no fact records it."), target="clause")
+def right_limited_in_words(change, diff) -> Iterator[Match]:
+    """Reworded, or added, where a right is given (see ``right-clause-reworded``), using a
+    limiting word more often than before: "Only if these decisions ... do you have the right",
+    "We do not provide a method of appeal", "will delete it only after that period". The
+    facts may still read the same (the right, its channels), or record only a side of it (a
+    retention period): this rule runs even where a fact rule judged the clause. A limit may
+    be in the user's favour ("we will not charge"); a machine cannot tell, and Section VIII
+    ¶2 asks consent for a limit, so it reads it as one and names the words for the person
+    who decides."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _gives_a_right(diff, change):
+        return
+    added = tuple(sorted({w for f in change.fields for w in limiting_words_added(f.old, f.new)}))
+    if added:
+        yield Match(event="right-limited-words", values={"words": ", ".join(added), "label": change.label},
+                    favourable=False)
+
+
+@rule("right-contact-changed", "material",
+      N_("Section VIII item 4 (your rights and how you exercise them)"),
+      N_("A clause that gives a right now tells you to contact someone else (the merchant instead "
+         "of AllValue, another department): how the right is exercised changed."), target="clause")
+def right_contact_changed(change, diff) -> Iterator[Match]:
+    """Reworded in a clause that states a right, and the parties it tells the reader to
+    contact, ask or write to differ ("contact that merchant" beside "contact AllValue
+    customer service"). A right's channel fact records the kind of channel, not whom it
+    reaches, so the same ``av:CustomerService`` may now be another company's."""
+    if change.kind != "modified" or change.prose_editorial or not _states_a_right(diff, change):
+        return
+    for f in change.fields:
+        old, new = contacted(f.old), contacted(f.new)
+        if old != new:
+            yield Match(event="right-contact-changed", values={
+                "before": "; ".join(sorted(old - new)) or "-", "after": "; ".join(sorted(new - old)) or "-",
+                "label": change.label})
+            return
+
+
+def _states_a_right(diff, change) -> bool:
+    return any(n is not None and any(f.kind == "right" for f in n.facts)
+               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
+
+
+def _gives_a_right(diff, change) -> bool:
+    """The clause, an ancestor below its section, or a clause of its own division (not a
+    section) states a right, in either version."""
+    for nodes, path in ((diff.old_nodes, change.old_path), (diff.new_nodes, change.new_path)):
+        if path is None:
+            continue
+        own = nodes.get(change.id)
+        if own is not None and any(f.kind == "right" for f in own.facts):
+            return True
+        if any(a in nodes and any(f.kind == "right" for f in nodes[a].facts) for a in path[2:]):
+            return True
+        if len(path) > 2 and any(path[-1] in n.path and any(f.kind == "right" for f in n.facts)
+                                 for n in nodes.values()):
+            return True
+    return False
 
 
 @rule("prose-substantive", "review", N_("Section VIII (no fact changed; a person decides)"),
