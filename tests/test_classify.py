@@ -106,11 +106,21 @@ TRIGGERS = {
             "we will delete your personal information.",
             "we will delete your personal information only after 3 years.")),
         t.add_fact("rights.cancel.effect", kind="retention", code="av:FixedPeriod", min_years=3)),
-        "consent", "words that limit a right added (only)"),
-    "right-contact-changed": (lambda t: t.find("rights.access.customer-service").update(
+        "consent", "words that limit a right added (after a period, only)"),
+    "contact-route-changed": (lambda t: t.find("rights.access.customer-service").update(
         text=t.find("rights.access.customer-service")["text"].replace(
             "contact Allvalue customer service", "contact the merchant whose store you used")),
-        "material", "whom you contact to exercise a right: allvalue customer service → merchant whose store you used"),
+        "material", "whom you are told to contact: allvalue customer service → merchant whose store you used"),
+    # an exception to consent dropped: consent is asked again (item 4, in the user's favour)
+    "exception-to-consent-changed": (lambda t: t.remove("collect.exceptions.research"), "material",
+                                     "(in your favour)"),
+    "children-named-in-collection": (lambda t: t.find("collect.account.user-registration.data").update(
+        text=t.find("collect.account.user-registration.data")["text"].replace(
+            "email address, name, and password", "email address, name, password and your children's birthdays")),
+        "consent", "children named where data is collected (children's)"),
+    "new-use-named": (lambda t: t.find("collect.rules.internal-use").update(
+        text=t.find("collect.rules.internal-use")["text"].replace("troubleshooting,", "troubleshooting, training AI models,")),
+        "consent", "a new way of using data named (ai, models, training)"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -274,8 +284,20 @@ NEAR_MISSES = {
         t.find("collect.rules.marketing-sms")["facts"][1].update(circumstances=["dpv:Consent"])),
         "recipients-changed", "material"),
     # the same people to contact, reached another way: a person decides
-    "right-contact-changed": (lambda t: t.find("rights.access.customer-service").update(
+    "contact-route-changed": (lambda t: t.find("rights.access.customer-service").update(
         text=t.find("rights.access.customer-service")["text"].replace("by phone", "by telephone")),
+        "prose-substantive", "review"),
+    # a legal basis added where the lead-in does not say consent is not needed: not listed
+    "exception-to-consent-changed": (lambda t: t.add_fact("collect.rules.internal-use", kind="legal-basis",
+                                                          code="dpv:LegalObligation"),
+                                     "unlisted-fact-changed", "review"),
+    # children named where no data is collected: a person decides
+    "children-named-in-collection": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to change, also where it concerns children."),
+        "prose-substantive", "review"),
+    # a use named where no purpose is stated: a person decides
+    "new-use-named": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to change, for example when we sell a product line."),
         "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
@@ -318,6 +340,21 @@ def test_sharing_on_legitimate_interests_as_a_basis_of_the_clause_needs_consent(
     using = classify_pair(base(), edited(base(), lambda t: t.add_fact(
         "collect.rules.internal-use", kind="legal-basis", code="dpv:LegitimateInterest")))
     assert not rule_hits(using, "shared-without-a-pipl-basis") and using.level != "consent"
+
+
+@pytest.mark.parametrize("words, level", [
+    (" whose members use it to assess fraud risk on their own services.", "consent"),  # a handler in its own right
+    (" who help us assess fraud risk.", "material"),  # a processor's help: item 3
+])
+def test_a_recipient_said_to_use_data_for_its_own_purposes_is_another_handler(words, level):
+    def edit(t):
+        node = t.find("collect.security.data")
+        node.update(text=node["text"] + " We also share your device information with a fraud consortium" + words)
+        t.add_fact("collect.security.data", kind="recipient", code="av:BusinessPartner", via="share")
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert report.level == level, [(f.rule, finding_text(f)) for f in report.findings]
+    assert bool(rule_hits(report, "data-to-new-controller")) == (level == "consent")
 
 
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():

@@ -15,7 +15,7 @@ from .test_merchant_injection import PAYLOADS
 #: a company's name with the characters markup cares about that a name may hold
 COMPANY = "O'Neil&Sons Ltd."
 NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
-                "numbered-list-reordered", "right-contact-changed", "right-limited-in-words"}
+                "numbered-list-reordered", "contact-route-changed", "right-limited-in-words"}
 
 
 def _hostile_pair(payload: str):
@@ -81,7 +81,7 @@ def test_the_hostile_revision_reaches_the_new_findings():
         assert NEW_FINDINGS <= {f.rule for f in report.findings}, payload
         [named] = [f for f in report.findings if f.rule == "company-named-with-controller"]
         assert "O'Neil&Sons Ltd" in dict(named.match.values)["companies"]
-        [contact] = [f for f in report.findings if f.rule == "right-contact-changed"]
+        [contact] = [f for f in report.findings if f.rule == "contact-route-changed"]
         assert dict(contact.match.values)["after"].startswith("o'neil-smith support"), contact.match.values
 
 

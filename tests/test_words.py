@@ -91,6 +91,8 @@ def test_companies_are_read_by_their_legal_form():
     ("you can ask us to explain", set()),  # "us" names no one new
     ("We will contact you within 15 days.", {"you"}),
     ("There is no one to contact.", set()),
+    ("you can also lodge a complaint with the cyberspace administration or another authority",
+     {"cyberspace administration"}),
 ])
 def test_whom_a_clause_tells_you_to_contact(text, who):
     from generator.diff.words import contacted
@@ -103,10 +105,13 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      "Only if these decisions are made solely by automated means do you have the right to ask us to explain. "
      "We do not provide a method of appeal.", ("not", "only", "solely")),
     ("we will delete your personal information.", "we will delete your personal information only after 3 years.",
-     ("only",)),
+     ("after a period", "only")),
     ("You can't withdraw it.", "You can't withdraw it; we don't charge.", ("not",)),  # "don't" reads as "not"
     ("We will not charge, unless the law allows.", "Unless the law allows, we will not charge.", ()),  # moved
     ("You may object at any time.", "You may object at any time, free of charge.", ()),
+    ("we will delete your personal information.",  # a delay before the right takes effect
+     "we will delete your personal information after a cooling-off period of 180 days.", ("after a period",)),
+    ("we will delete it within 15 days.", "we will delete it within 10 days.", ()),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.words import limiting_words_added

@@ -133,28 +133,55 @@ def entities(text: str) -> tuple[list[str], ...]:
 #: words that put a condition or a limit on what a clause grants ("only if", "We do not provide")
 LIMITING_WORDS = frozenset({"only", "solely", "exclusively", "not", "no", "never", "cannot", "unless",
                             "except", "refuse", "reject", "until"})
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+#: a delay put before something happens: "after a cooling-off period", "only after 30 days"
+_DELAY = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:(?:a|an|the|that|this|such)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:period|\d+\s*(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?)|"
+    r"(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?))\b",
+    re.I)
+#: how :func:`limiting_words_added` names a delay it counts
+DELAY = "after a period"
+_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+#: words that name children (Part 1 Definition 5: their information is sensitive)
+CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
+                         "kids", "juvenile", "juveniles", "teenager", "teenagers", "infant", "infants"})
+#: words that name a way of using data Section VIII item 1 singles out (model training,
+#: profiling, advertising, sale): new in a clause that states purposes, a new use
+USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
+                       "profiling", "advertising", "advertisements", "ads", "advertisers", "sell", "sale",
+                       "resell", "monetise", "monetize", "biometric", "tracking"})
+
+
+def _counts(text: str, vocabulary: frozenset[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for w in _WORD.findall((text or "").lower().replace("\u2019", "'")):
+        w = "cannot" if w == "can't" else ("not" if w.endswith("n't") else w)
+        if w in vocabulary:
+            out[w] = out.get(w, 0) + 1
+    return out
+
+
+def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The words of ``vocabulary`` that ``new`` uses more often than ``old``, sorted
+    (``can't`` reads as ``cannot``, ``don't`` as ``not``; hyphenated words are read whole)."""
+    before, after = _counts(old, vocabulary), _counts(new, vocabulary)
+    return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
 
 
 def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
-    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old`` (``can't`` reads
-    as ``cannot``, ``don't`` as ``not``)."""
-    def counts(text: str) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for w in _WORD.findall((text or "").lower()):
-            w = "cannot" if w in ("can't", "can’t") else ("not" if w.endswith("n't") else w)
-            if w in LIMITING_WORDS:
-                out[w] = out.get(w, 0) + 1
-        return out
-    before, after = counts(old), counts(new)
-    return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
+    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old``, and
+    :data:`DELAY` when it puts a delay ("after a cooling-off period") more often."""
+    added = words_added(old, new, LIMITING_WORDS)
+    if len(_DELAY.findall(new or "")) > len(_DELAY.findall(old or "")):
+        added = tuple(sorted(added + (DELAY,)))
+    return added
 
 
 #: "contact that merchant", "ask online customer service", "write to our Data Protection Officer":
 #: the verb, then (looked ahead at, so that "... or ask ..." is read too) the words up to a
 #: punctuation mark, cut at a preposition in :func:`contacted`
 _CONTACTED = re.compile(
-    r"\b(?:contact|ask|call|email|e-mail|write\s+to|send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
+    r"\b(?:contact|ask|call|email|e-mail|write\s+to|complain\s+to|(?:lodge|file|make)\s+a\s+complaint\s+(?:with|to)|send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
     r"submit\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to)(?=\s+([\w'-]+(?:\s+[\w'-]+){0,7}))", re.I)
 #: words that end the name of whom to contact ("customer service *by* phone")
 _CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on", "and", "or", "if", "who",

@@ -29,6 +29,10 @@ OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
 EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
+#: what makes a recipient a handler in its own right, said in words ("to assess fraud risk on
+#: their own services", "for its own purposes")
+OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
+                     r"products?|use|uses|marketing|customers)\b", re.I)
 
 
 @rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
@@ -164,8 +168,20 @@ def _data_in_context(diff, node) -> set[str]:
       N_("Personal data is newly provided to another controller (transferred, disclosed, or sold)."))
 def data_to_new_controller(change, diff) -> Iterator[Match]:
     """A recipient added to a clause that receives data as a handler in its own right (by
-    transfer, public disclosure, or a controller's code), even if another clause already
-    provides other data to it."""
+    transfer, public disclosure, or a controller's code, or where the clause now says
+    recipients use it "for their own purposes"), even if another clause already provides
+    other data to it."""
     if change.kind == "recipient" and change.change == "added":
-        if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS:
+        if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS \
+                or _own_use_newly_said(diff, change.clauses):
             yield Match(change, favourable=False)
+
+
+def _own_use_newly_said(diff, clauses) -> bool:
+    """A clause of ``clauses`` says that recipients use the data for their own purposes, and
+    did not before."""
+    for clause in clauses:
+        old, new = diff.old_nodes.get(clause), diff.new_nodes.get(clause)
+        if new is not None and OWN_USE.search(new.text or "") and not (old and OWN_USE.search(old.text or "")):
+            return True
+    return False

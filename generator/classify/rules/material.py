@@ -18,6 +18,7 @@ elsewhere is not a new contact or controller: the wording rules judge that claus
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...model.base import N_
@@ -98,6 +99,31 @@ def sharing_circumstance_changed(change, diff) -> Iterator[Match]:
             node = nodes.get(clause)
             if node is not None and any(f.kind in ("recipient", "disclosure") for f in node.facts):
                 yield Match(change, favourable=None)
+                return
+
+
+#: a lead-in that lists the cases in which consent is not asked ("we do not need your ... consent")
+CONSENT_NOT_NEEDED = re.compile(r"\b(?:not|no|without)\b[^.:]*\bconsent\b|\bconsent\b[^.:]*\bnot\b", re.I)
+
+
+@rule("exception-to-consent-changed", "material",
+      N_("Section VIII item 4; PIPL Art. 13 (when your consent is not asked)"),
+      N_("A case in which data is used without your consent was added to or removed from the list "
+         "of exceptions to consent."))
+def exception_to_consent_changed(change, diff) -> Iterator[Match]:
+    """A legal basis other than consent added to or removed from a clause under a lead-in
+    that says consent is not needed ("in the following situations, we do not need your
+    authorization and consent"). Whether the user is asked is how the right to decide is
+    exercised (item 4): removed, consent is asked again (in the user's favour); added, it is
+    not, and Section VIII lists the change either way."""
+    if change.kind != "legal-basis" or "dpv:Consent" in change.values("old", "code") + change.values("new", "code"):
+        return
+    for clause in change.clauses:
+        for nodes in (diff.old_nodes, diff.new_nodes):
+            node = nodes.get(clause)
+            if node is not None and any(a in nodes and CONSENT_NOT_NEEDED.search(nodes[a].text or "")
+                                        for a in node.path):
+                yield Match(change, favourable=_direction(change))
                 return
 
 

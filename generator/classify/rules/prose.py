@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.words import contacted, limiting_words_added, organisations
+from ...diff.words import CHILD_WORDS, USE_WORDS, contacted, limiting_words_added, organisations, words_added
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -130,29 +130,77 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
                     favourable=False)
 
 
-@rule("right-contact-changed", "material",
-      N_("Section VIII item 4 (your rights and how you exercise them)"),
-      N_("A clause that gives a right now tells you to contact someone else (the merchant instead "
-         "of AllValue, another department): how the right is exercised changed."), target="clause")
-def right_contact_changed(change, diff) -> Iterator[Match]:
-    """Reworded in a clause that states a right, and the parties it tells the reader to
-    contact, ask or write to differ ("contact that merchant" beside "contact AllValue
-    customer service"). A right's channel fact records the kind of channel, not whom it
-    reaches, so the same ``av:CustomerService`` may now be another company's."""
-    if change.kind != "modified" or change.prose_editorial or not _states_a_right(diff, change):
+@rule("children-named-in-collection", "consent", N_("PIPL Art. 31; Part 1 Definition 5 (children's information)"),
+      N_("A clause that collects data now speaks of children, though no fact records it: their data "
+         "may be newly collected, and a guardian must agree."), target="clause")
+def children_named_in_collection(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected (the clause or a lead-in above it states a
+    data category), naming children more often than before ("the names and birthdays of
+    your children"). Children's information is sensitive (Definition 5) and needs a
+    guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
+    promise not to collect, so it reads it as collection and names the words."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _collects_data(diff, change):
+        return
+    added = tuple(sorted({w for f in change.fields for w in words_added(f.old, f.new, CHILD_WORDS)}))
+    if added:
+        yield Match(event="children-named", values={"words": ", ".join(added), "label": change.label},
+                    sensitive=True, favourable=False)
+
+
+@rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
+      N_("A clause that states what data is used for now names a new way of using it (model "
+         "training, profiling, advertising, sale), though no fact records it."), target="clause")
+def new_use_named(change, diff) -> Iterator[Match]:
+    """Reworded where purposes are stated (the clause states a purpose, in either version),
+    naming a way of using data Section VIII item 1 singles out more often than before
+    ("training the machine-learning models that power our AI assistant"). Data already
+    collected put to a new use needs consent again (Art. 14); the words are named for the
+    person who decides."""
+    if change.kind != "modified" or change.prose_editorial or not _states(diff, change, "purpose"):
+        return
+    added = tuple(sorted({w for f in change.fields for w in words_added(f.old, f.new, USE_WORDS)}))
+    if added:
+        yield Match(event="use-named", values={"words": ", ".join(added), "label": change.label},
+                    favourable=False)
+
+
+def _states(diff, change, kind: str) -> bool:
+    """The clause states a fact of ``kind`` in either version."""
+    return any(n is not None and any(f.kind == kind for f in n.facts)
+               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
+
+
+def _collects_data(diff, change) -> bool:
+    """The clause, or an ancestor of it, states a data category (in the new version)."""
+    nodes = diff.new_nodes
+    node = nodes.get(change.id)
+    return node is not None and any(f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes))
+                                    for f in n.facts)
+
+
+@rule("contact-route-changed", "material",
+      N_("Section VIII items 4 and 5 (how you exercise your rights; contacts and complaint channels)"),
+      N_("A clause that gives a right or a contact now tells you to contact someone else (the "
+         "merchant instead of AllValue, an authority to complain to): how you exercise a right or "
+         "reach us changed."), target="clause")
+def contact_route_changed(change, diff) -> Iterator[Match]:
+    """Reworded in a clause that states a right or a contact, and the parties it tells the
+    reader to contact, ask, write or complain to differ ("contact that merchant" beside
+    "contact AllValue customer service"; "lodge a complaint with the cyberspace
+    administration"). A channel fact records the kind of channel, not whom it reaches, so
+    the same ``av:CustomerService`` may now be another company's."""
+    if change.kind != "modified" or change.prose_editorial or not (_states(diff, change, "right") or _states(diff, change, "contact")):
         return
     for f in change.fields:
         old, new = contacted(f.old), contacted(f.new)
         if old != new:
-            yield Match(event="right-contact-changed", values={
+            yield Match(event="contact-route-changed", values={
                 "before": "; ".join(sorted(old - new)) or "-", "after": "; ".join(sorted(new - old)) or "-",
                 "label": change.label})
             return
 
 
-def _states_a_right(diff, change) -> bool:
-    return any(n is not None and any(f.kind == "right" for f in n.facts)
-               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
+
 
 
 def _gives_a_right(diff, change) -> bool:
