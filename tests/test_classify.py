@@ -121,6 +121,17 @@ TRIGGERS = {
     "new-use-named": (lambda t: t.find("collect.rules.internal-use").update(
         text=t.find("collect.rules.internal-use")["text"].replace("troubleshooting,", "troubleshooting, training AI models,")),
         "consent", "a new way of using data named (ai, models, training)"),
+    "public-disclosure-named": (lambda t: t.find("collect.account.display.data").update(
+        text=t.find("collect.account.display.data")["text"] + " Your reviews will be displayed publicly."),
+        "consent", "data said to be shown publicly"),
+    "personal-data-no-longer-denied": (lambda t: t.find("collect.optional.system-logs").update(
+        text=t.find("collect.optional.system-logs")["text"].replace(
+            "does not involve your personal information", "includes your device identifiers")),
+        "material", "no longer said to hold no personal information"),
+    "circumstance-named": (lambda t: t.find("share.transfer.merger").update(
+        text=t.find("share.transfer.merger")["text"].replace(
+            "of a service provider,", "of a service provider, a sale of the business,")),
+        "material", "a circumstance of sharing named (sale)"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -299,6 +310,17 @@ NEAR_MISSES = {
     "new-use-named": (lambda t: t.find("update.may-change").update(
         text="Our Privacy Statement is subject to change, for example when we sell a product line."),
         "prose-substantive", "review"),
+    # "publicly" where no data is collected or used: a person decides
+    "public-disclosure-named": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to change; every change is published publicly."),
+        "prose-substantive", "review"),
+    # a negation dropped that said nothing about holding personal data (case 007's edit)
+    "personal-data-no-longer-denied": (lambda t: t.find("rights.consent.effect").update(
+        text=t.find("rights.consent.effect")["text"].replace("will not affect the previous", "will affect the previous")),
+        "prose-substantive", "review"),
+    # a circumstance named where no recipient is stated: a person decides
+    "circumstance-named": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to change after a merger."), "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),

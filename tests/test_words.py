@@ -106,7 +106,12 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      "We do not provide a method of appeal.", ("not", "only", "solely")),
     ("we will delete your personal information.", "we will delete your personal information only after 3 years.",
      ("after a period", "only")),
-    ("You can't withdraw it.", "You can't withdraw it; we don't charge.", ("not",)),  # "don't" reads as "not"
+    ("You can't withdraw it.", "You can't withdraw it; we won't hold it.", ("not",)),  # "won't" reads as "not"
+    ("You can withdraw it.", "You can withdraw it; we don't charge.", ()),  # a negated limit
+    ("it may affect your access, and you cannot use some services.",  # "cannot" → "may not": no new limit
+     "it will not affect your access, but some features may not be available.", ()),
+    ("we do not charge fees in principle.",
+     "we do not charge fees in principle, but a copy costs a handling fee of USD 15.", ("a fee",)),
     ("We will not charge, unless the law allows.", "Unless the law allows, we will not charge.", ()),  # moved
     ("You may object at any time.", "You may object at any time, free of charge.", ()),
     ("we will delete your personal information.",  # a delay before the right takes effect

@@ -141,6 +141,10 @@ _DELAY = re.compile(
     re.I)
 #: how :func:`limiting_words_added` names a delay it counts
 DELAY = "after a period"
+#: a price put on something: "a handling fee of USD 15", "we will charge"
+_FEE = re.compile(r"\b(?:fees?|charg(?:e|es|ed|ing)|costs?|usd|rmb|cny|eur|gbp)\b|[$¥€£]\s*\d", re.I)
+#: how :func:`limiting_words_added` names a fee it counts
+FEE = "a fee"
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 #: words that name children (Part 1 Definition 5: their information is sensitive)
 CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
@@ -150,6 +154,28 @@ CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", 
 USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
                        "profiling", "advertising", "advertisements", "ads", "advertisers", "sell", "sale",
                        "resell", "monetise", "monetize", "biometric", "tracking"})
+
+
+#: words that name when data reaches a recipient (Section VIII item 3's circumstances)
+CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "acquisition", "acquisitions",
+                                "bankruptcy", "liquidation", "insolvency", "reorganisation", "reorganization",
+                                "restructuring", "divestiture", "assets", "subpoena", "court", "courts",
+                                "investigation", "investigations", "audit", "audits", "diligence",
+                                "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
+                                "police", "emergency", "emergencies"})
+#: data made visible to anyone: "displayed publicly", "where any visitor can see them"
+PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|one|person|member\s+of\s+the\s+public)\b|"
+                      r"\banyone\b|\bsearch\s+engines?\b", re.I)
+#: the statement saying something holds no personal information ("does not involve your
+#: personal information", "no personal data")
+NO_PERSONAL_DATA = re.compile(
+    r"\b(?:not|never|nor)\s+(?:\w+\s+)?(?:involve|contain|include|hold|carry|record|identify)s?\b[^.;:]{0,30}?"
+    r"\bpersonal\s+(?:information|data)\b|\b(?:no|without\s+(?:any\s+)?)\s*personal\s+(?:information|data)\b", re.I)
+
+
+def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
+    """``pattern`` matches ``new`` more often than ``old``."""
+    return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
 
 
 def _counts(text: str, vocabulary: frozenset[str]) -> dict[str, int]:
@@ -168,13 +194,35 @@ def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ..
     return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
 
 
+#: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
+#: charge", "free of charge"
+_LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
+                            r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
+                            r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b", re.I)
+
+
+def _uncontracted(text: str | None) -> str:
+    """"can't" as "cannot", "won't" as "will not", "don't" as "do not"."""
+    text = (text or "").replace("\u2019", "'")
+    text = re.sub(r"\bcan't\b", "cannot", text, flags=re.I)
+    text = re.sub(r"\bwon't\b", "will not", text, flags=re.I)
+    return re.sub(r"n't\b", " not", text, flags=re.I)
+
+
 def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
-    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old``, and
-    :data:`DELAY` when it puts a delay ("after a cooling-off period") more often."""
-    added = words_added(old, new, LIMITING_WORDS)
-    if len(_DELAY.findall(new or "")) > len(_DELAY.findall(old or "")):
-        added = tuple(sorted(added + (DELAY,)))
-    return added
+    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old``, when it uses
+    more of them in all (a "cannot" rewritten as "may not" is no new limit, nor is a negated
+    limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
+    cooling-off period"), :data:`FEE` a price ("USD 15")."""
+    old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
+    before, after = _counts(old_plain, LIMITING_WORDS), _counts(new_plain, LIMITING_WORDS)
+    added: tuple[str, ...] = ()
+    if sum(after.values()) > sum(before.values()):
+        added = tuple(w for w, n in after.items() if n > before.get(w, 0))
+    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE)):
+        if more_often(pattern, old_plain, new_plain):
+            added += (name,)
+    return tuple(sorted(added))
 
 
 #: "contact that merchant", "ask online customer service", "write to our Data Protection Officer":

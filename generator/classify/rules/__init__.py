@@ -14,7 +14,8 @@ from .material import (children_protection_lowered, exception_to_consent_changed
                        impact_assessment_high, processing_changed, purpose_changed, recipients_changed,
                        rights_changed, sharing_circumstance_changed, transfer_destination_changed,
                        transfer_safeguards_changed)
-from .prose import (children_clause_reworded, children_named_in_collection, new_use_named, children_protection_raised, clause_reordered,
+from .prose import (children_clause_reworded, children_named_in_collection, circumstance_named, new_use_named,
+                    personal_data_no_longer_denied, public_disclosure_named, children_protection_raised, clause_reordered,
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
                     numbered_list_reordered, prose_substantive, renumbered_only, contact_route_changed,
                     right_limited_in_words, unlisted_fact_changed, updated_on_note, wording_editorial)
@@ -29,7 +30,8 @@ DEFAULT_ORDER = (
     compliance_regression,
     children_protection_raised, transfer_safeguards_changed, unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause)
-    right_ground_removed, right_limited_in_words, children_named_in_collection, new_use_named, updated_on_note, company_named_with_controller,
+    right_ground_removed, right_limited_in_words, children_named_in_collection, new_use_named,
+    public_disclosure_named, personal_data_no_longer_denied, circumstance_named, updated_on_note, company_named_with_controller,
     children_clause_reworded, contact_route_changed,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
     clause_reordered, renumbered_only,

@@ -32,7 +32,8 @@ CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 #: what makes a recipient a handler in its own right, said in words ("to assess fraud risk on
 #: their own services", "for its own purposes")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
-                     r"products?|use|uses|marketing|customers)\b", re.I)
+                     r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
+                     r"analytics|records?|accounts?)\b", re.I)
 
 
 @rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),

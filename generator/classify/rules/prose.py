@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.words import CHILD_WORDS, USE_WORDS, contacted, limiting_words_added, organisations, words_added
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, NO_PERSONAL_DATA, PUBLICLY, USE_WORDS, contacted,
+                           limiting_words_added, more_often, organisations, words_added)
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -178,6 +179,53 @@ def _collects_data(diff, change) -> bool:
                                     for f in n.facts)
 
 
+@rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
+      N_("A clause that collects or uses data now says it is shown publicly, to anyone, though no "
+         "fact records a public disclosure."), target="clause")
+def public_disclosure_named(change, diff) -> Iterator[Match]:
+    """Reworded where data is collected or used (the clause states data or a purpose, or a
+    lead-in above it states data), saying more often that it is visible to anyone
+    ("displayed publicly on the marketplace, where any visitor can see them"). Publishing
+    personal information needs the user's separate consent (Art. 25)."""
+    if change.kind != "modified" or change.prose_editorial:
+        return
+    if not (_states(diff, change, "purpose") or _states(diff, change, "data") or _collects_data(diff, change)):
+        return
+    if any(more_often(PUBLICLY, f.old, f.new) for f in change.fields):
+        yield Match(event="public-named", values={"label": change.label}, favourable=False)
+
+
+@rule("personal-data-no-longer-denied", "material", N_("Section VIII item 1 (the types of personal information processed)"),
+      N_("A clause no longer says that something holds no personal information: personal "
+         "information may now be processed there."), target="clause")
+def personal_data_no_longer_denied(change, diff) -> Iterator[Match]:
+    """Reworded so that "does not involve your personal information" (or "no personal data")
+    is said less often: logs, statistics or reports once said to be free of personal data may
+    now hold it, a type of personal information processed that no fact records."""
+    if change.kind != "modified" or change.prose_editorial:
+        return
+    if any(more_often(NO_PERSONAL_DATA, f.new, f.old) for f in change.fields):
+        yield Match(event="personal-data-no-longer-denied", values={"label": change.label}, favourable=False)
+
+
+@rule("circumstance-named", "material", N_("Section VIII item 3 (circumstances of sharing)"),
+      N_("A clause that names a recipient now names another circumstance in which data reaches it "
+         "(a sale of the business, a court order...), though no fact records it."), target="clause")
+def circumstance_named(change, diff) -> Iterator[Match]:
+    """Reworded where a recipient or a public disclosure is stated, naming a circumstance of
+    sharing (a sale, merger, court, authority, audit...) more often than before: "a sale of
+    all or part of the AllValue business or its assets". The recipient's facts stay the same,
+    but when it receives the data has changed (item 3)."""
+    if change.kind != "modified" or change.prose_editorial:
+        return
+    if not (_states(diff, change, "recipient") or _states(diff, change, "disclosure")):
+        return
+    added = tuple(sorted({w for f in change.fields for w in words_added(f.old, f.new, CIRCUMSTANCE_WORDS)}))
+    if added:
+        yield Match(event="circumstance-named", values={"words": ", ".join(added), "label": change.label},
+                    favourable=False)
+
+
 @rule("contact-route-changed", "material",
       N_("Section VIII items 4 and 5 (how you exercise your rights; contacts and complaint channels)"),
       N_("A clause that gives a right or a contact now tells you to contact someone else (the "
@@ -203,19 +251,25 @@ def contact_route_changed(change, diff) -> Iterator[Match]:
 
 
 
+#: the facts of how a right is given and exercised: the right, its response time, its fee
+RIGHT_KINDS = frozenset({"right", "response-time", "fee"})
+
+
 def _gives_a_right(diff, change) -> bool:
     """The clause, an ancestor below its section, or a clause of its own division (not a
-    section) states a right, in either version."""
+    section) states a right, its response time or its fee, in either version."""
+    def of_a_right(node) -> bool:
+        return any(f.kind in RIGHT_KINDS for f in node.facts)
+
     for nodes, path in ((diff.old_nodes, change.old_path), (diff.new_nodes, change.new_path)):
         if path is None:
             continue
         own = nodes.get(change.id)
-        if own is not None and any(f.kind == "right" for f in own.facts):
+        if own is not None and of_a_right(own):
             return True
-        if any(a in nodes and any(f.kind == "right" for f in nodes[a].facts) for a in path[2:]):
+        if any(a in nodes and of_a_right(nodes[a]) for a in path[2:]):
             return True
-        if len(path) > 2 and any(path[-1] in n.path and any(f.kind == "right" for f in n.facts)
-                                 for n in nodes.values()):
+        if len(path) > 2 and any(path[-1] in n.path and of_a_right(n) for n in nodes.values()):
             return True
     return False
 
