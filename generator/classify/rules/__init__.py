@@ -10,29 +10,31 @@ from .compliance import compliance_regression
 from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
                       requests_no_longer_free, right_ground_removed, right_narrowed, right_removed,
                       sensitive_data_added, shared_without_a_pipl_basis)
-from .material import (children_protection_lowered, exception_to_consent_changed, contacts_changed, controller_changed, data_category_changed,
-                       impact_assessment_high, processing_changed, purpose_changed, recipients_changed,
-                       rights_changed, sharing_circumstance_changed, transfer_destination_changed,
-                       transfer_safeguards_changed)
-from .prose import (children_clause_reworded, children_named_in_collection, circumstance_named, new_use_named,
-                    personal_data_no_longer_denied, public_disclosure_named, children_protection_raised, clause_reordered,
+from .material import (children_protection_lowered, contacts_changed, controller_changed, data_category_changed,
+                       exception_to_consent_changed, impact_assessment_high, processing_changed, purpose_changed,
+                       recipients_changed, rights_changed, sharing_circumstance_changed,
+                       transfer_destination_changed, transfer_safeguards_changed)
+from .prose import (children_clause_reworded, children_protection_raised, clause_reordered,
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
-                    numbered_list_reordered, prose_substantive, renumbered_only, contact_route_changed,
-                    right_limited_in_words, unlisted_fact_changed, updated_on_note, wording_editorial)
+                    numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
+                    updated_on_note, wording_editorial)
+from .wording import (children_named_in_collection, circumstance_named, contact_route_changed, new_use_named,
+                      personal_data_no_longer_denied, public_disclosure_named, right_limited_in_words)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
     right_removed, right_narrowed, requests_no_longer_free, sensitive_data_added, children_data_collected,
     purpose_for_collected_data, data_to_new_controller, shared_without_a_pipl_basis,
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
-    sharing_circumstance_changed, exception_to_consent_changed, transfer_destination_changed, rights_changed, contacts_changed,
-    children_protection_lowered, impact_assessment_high,
+    sharing_circumstance_changed, exception_to_consent_changed, transfer_destination_changed, rights_changed,
+    contacts_changed, children_protection_lowered, impact_assessment_high,
     compliance_regression,
     children_protection_raised, transfer_safeguards_changed, unlisted_fact_changed,
-    # wording and structure, for the clauses no fact rule judged (moves: every clause)
+    # wording and structure, for the clauses no fact rule judged (moves: every clause); the
+    # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_limited_in_words, children_named_in_collection, new_use_named,
-    public_disclosure_named, personal_data_no_longer_denied, circumstance_named, updated_on_note, company_named_with_controller,
-    children_clause_reworded, contact_route_changed,
+    public_disclosure_named, personal_data_no_longer_denied, circumstance_named, contact_route_changed,
+    updated_on_note, company_named_with_controller, children_clause_reworded,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
     clause_reordered, renumbered_only,
 )

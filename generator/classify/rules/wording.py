@@ -1,0 +1,189 @@
+"""Rules that read the words where the facts are silent.
+
+The classifier reasons over facts, but an editor often changes the prose and not the facts
+beside it, and some of what Section VIII lists has no fact at all (whom to contact, a delay
+before deletion, a fee). Five blind sets of revisions showed that every change of meaning
+missed below ``material`` was of this kind. These rules read it in words: each names a small,
+documented vocabulary (:mod:`generator.diff.words`), looks only where the statement says the
+thing in question (a clause that gives a right, collects data, states a purpose, names a
+recipient) and counts whether the new wording says it *more often* than the old, so that a
+sentence reworded around the same words is not read as new. Each finding names the words it
+saw, for the person who decides; a reading that could go either way is read upwards (Section
+VIII ¶2), never guessed lower.
+
+They judge the clauses no fact rule judged, except ``right-limited-in-words``, which also runs
+where only facts Section VIII does not list changed (a retention period beside the words that
+delay deletion): see ``OVER_FACTS_RULES`` in :mod:`generator.classify.runner`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, NO_PERSONAL_DATA, PUBLICLY, USE_WORDS, contacted,
+                           limiting_words_added, more_often, words_added)
+from ...model.base import N_
+from ..registry import Match, rule
+
+
+@rule("right-limited-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("Where a right is given, words now put a condition or a limit on it ('only if', 'not', "
+         "'unless'), though no fact records it."), target="clause")
+def right_limited_in_words(change, diff) -> Iterator[Match]:
+    """Reworded, or added, where a right is given (see ``right-clause-reworded``), using a
+    limiting word more often than before: "Only if these decisions ... do you have the right",
+    "We do not provide a method of appeal", "will delete it only after that period". The
+    facts may still read the same (the right, its channels), or record only a side of it (a
+    retention period): this rule runs even where a fact rule judged the clause. A limit may
+    be in the user's favour ("we will not charge"); a machine cannot tell, and Section VIII
+    ¶2 asks consent for a limit, so it reads it as one and names the words for the person
+    who decides."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _gives_a_right(diff, change):
+        return
+    if added := _added(change, limiting_words_added):
+        yield Match(event="right-limited-words", values={"words": added, "label": change.label},
+                    favourable=False)
+
+
+@rule("children-named-in-collection", "consent", N_("PIPL Art. 31; Part 1 Definition 5 (children's information)"),
+      N_("A clause that collects data now speaks of children, though no fact records it: their data "
+         "may be newly collected, and a guardian must agree."), target="clause")
+def children_named_in_collection(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected (the clause or a lead-in above it states a
+    data category), naming children more often than before ("the names and birthdays of
+    your children"). Children's information is sensitive (Definition 5) and needs a
+    guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
+    promise not to collect, so it reads it as collection and names the words."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _collects_data(diff, change):
+        return
+    if added := _added(change, lambda old, new: words_added(old, new, CHILD_WORDS)):
+        yield Match(event="children-named", values={"words": added, "label": change.label},
+                    sensitive=True, favourable=False)
+
+
+@rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
+      N_("A clause that states what data is used for now names a new way of using it (model "
+         "training, profiling, advertising, sale), though no fact records it."), target="clause")
+def new_use_named(change, diff) -> Iterator[Match]:
+    """Reworded where purposes are stated (the clause states a purpose, in either version),
+    naming a way of using data Section VIII item 1 singles out more often than before
+    ("training the machine-learning models that power our AI assistant"). Data already
+    collected put to a new use needs consent again (Art. 14); the words are named for the
+    person who decides."""
+    if not _reworded(change) or not _states(diff, change, "purpose"):
+        return
+    if added := _added(change, lambda old, new: words_added(old, new, USE_WORDS)):
+        yield Match(event="use-named", values={"words": added, "label": change.label},
+                    favourable=False)
+
+
+def _reworded(change) -> bool:
+    """The clause was kept and its wording changed beyond typos."""
+    return change.kind == "modified" and bool(change.fields) and not change.prose_editorial
+
+
+def _added(change, added_in: Callable[[str, str], tuple[str, ...]]) -> str:
+    """What ``added_in(old, new)`` finds in any prose field of the change, joined for a finding."""
+    return ", ".join(sorted({w for f in change.fields for w in added_in(f.old, f.new)}))
+
+
+def _states(diff, change, kind: str) -> bool:
+    """The clause states a fact of ``kind`` in either version."""
+    return any(n is not None and any(f.kind == kind for f in n.facts)
+               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
+
+
+def _collects_data(diff, change) -> bool:
+    """The clause, or an ancestor of it, states a data category (in the new version)."""
+    nodes = diff.new_nodes
+    node = nodes.get(change.id)
+    return node is not None and any(f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes))
+                                    for f in n.facts)
+
+
+@rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
+      N_("A clause that collects or uses data now says it is shown publicly, to anyone, though no "
+         "fact records a public disclosure."), target="clause")
+def public_disclosure_named(change, diff) -> Iterator[Match]:
+    """Reworded where data is collected or used (the clause states data or a purpose, or a
+    lead-in above it states data), saying more often that it is visible to anyone
+    ("displayed publicly on the marketplace, where any visitor can see them"). Publishing
+    personal information needs the user's separate consent (Art. 25)."""
+    if not _reworded(change) or not (_states(diff, change, "purpose") or _states(diff, change, "data")
+                                     or _collects_data(diff, change)):
+        return
+    if any(more_often(PUBLICLY, f.old, f.new) for f in change.fields):
+        yield Match(event="public-named", values={"label": change.label}, favourable=False)
+
+
+@rule("personal-data-no-longer-denied", "material", N_("Section VIII item 1 (the types of personal information processed)"),
+      N_("A clause no longer says that something holds no personal information: personal "
+         "information may now be processed there."), target="clause")
+def personal_data_no_longer_denied(change, diff) -> Iterator[Match]:
+    """Reworded so that "does not involve your personal information" (or "no personal data")
+    is said less often: logs, statistics or reports once said to be free of personal data may
+    now hold it, a type of personal information processed that no fact records."""
+    if _reworded(change) and any(more_often(NO_PERSONAL_DATA, f.new, f.old) for f in change.fields):
+        yield Match(event="personal-data-no-longer-denied", values={"label": change.label}, favourable=False)
+
+
+@rule("circumstance-named", "material", N_("Section VIII item 3 (circumstances of sharing)"),
+      N_("A clause that names a recipient now names another circumstance in which data reaches it "
+         "(a sale of the business, a court order...), though no fact records it."), target="clause")
+def circumstance_named(change, diff) -> Iterator[Match]:
+    """Reworded where a recipient or a public disclosure is stated, naming a circumstance of
+    sharing (a sale, merger, court, authority, audit...) more often than before: "a sale of
+    all or part of the AllValue business or its assets". The recipient's facts stay the same,
+    but when it receives the data has changed (item 3)."""
+    if not _reworded(change) or not (_states(diff, change, "recipient") or _states(diff, change, "disclosure")):
+        return
+    if added := _added(change, lambda old, new: words_added(old, new, CIRCUMSTANCE_WORDS)):
+        yield Match(event="circumstance-named", values={"words": added, "label": change.label},
+                    favourable=False)
+
+
+@rule("contact-route-changed", "material",
+      N_("Section VIII items 4 and 5 (how you exercise your rights; contacts and complaint channels)"),
+      N_("A clause that gives a right or a contact now tells you to contact someone else (the "
+         "merchant instead of AllValue, an authority to complain to): how you exercise a right or "
+         "reach us changed."), target="clause")
+def contact_route_changed(change, diff) -> Iterator[Match]:
+    """Reworded in a clause that states a right or a contact, and the parties it tells the
+    reader to contact, ask, write or complain to differ ("contact that merchant" beside
+    "contact AllValue customer service"; "lodge a complaint with the cyberspace
+    administration"). A channel fact records the kind of channel, not whom it reaches, so
+    the same ``av:CustomerService`` may now be another company's."""
+    if not _reworded(change) or not (_states(diff, change, "right") or _states(diff, change, "contact")):
+        return
+    for f in change.fields:
+        old, new = contacted(f.old), contacted(f.new)
+        if old != new:
+            yield Match(event="contact-route-changed", values={
+                "before": "; ".join(sorted(old - new)) or "-", "after": "; ".join(sorted(new - old)) or "-",
+                "label": change.label})
+            return
+
+
+
+
+
+#: the facts of how a right is given and exercised: the right, its response time, its fee
+RIGHT_KINDS = frozenset({"right", "response-time", "fee"})
+
+
+def _gives_a_right(diff, change) -> bool:
+    """The clause, an ancestor below its section, or a clause of its own division (not a
+    section) states a right, its response time or its fee, in either version."""
+    def of_a_right(node) -> bool:
+        return any(f.kind in RIGHT_KINDS for f in node.facts)
+
+    for nodes, path in ((diff.old_nodes, change.old_path), (diff.new_nodes, change.new_path)):
+        if path is None:
+            continue
+        own = nodes.get(change.id)
+        if own is not None and of_a_right(own):
+            return True
+        if any(a in nodes and of_a_right(nodes[a]) for a in path[2:]):
+            return True
+        if len(path) > 2 and any(path[-1] in n.path and of_a_right(n) for n in nodes.values()):
+            return True
+    return False
