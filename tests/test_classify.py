@@ -486,6 +486,38 @@ def _decision(clause, level):
                     decided_on=dt.date(2024, 1, 1))
 
 
+def _delay_deletion(t):
+    t.find("rights.cancel.effect").update(text=t.find("rights.cancel.effect")["text"].replace(
+        "we will delete your personal information.", "we will delete your personal information only after 3 years."))
+
+
+def test_a_person_may_set_a_reading_of_the_words_lower():
+    """A rule that reads words where the facts are silent reads upwards; a recorded decision
+    (a person who read the sentence) sets its level, and says so."""
+    read = classify_pair(base(), edited(base(), _delay_deletion))
+    [finding] = read.findings
+    assert (finding.rule, finding.level, finding.decidable) == ("right-limited-in-words", "consent", True)
+    decided = classify_pair(base(), edited(base(), _delay_deletion,
+                                           decisions=[_decision("rights.cancel.effect", "material")]))
+    [finding] = decided.findings
+    assert (finding.rule, finding.rule_level, finding.level) == ("right-limited-in-words", "consent", "material")
+    assert finding.decision.rationale == "because" and decided.level == "material"
+
+
+def test_a_reading_of_the_words_does_not_lower_the_floor_a_fact_rule_sets():
+    from generator.classify import DecisionError
+
+    def edit(t):  # the customer-service channel removed (a fact) and the words limited too
+        _delay_deletion(t)
+        t.find("rights.cancel.how")["facts"][0].update(channels=["av:InProduct"])
+        t.find("rights.cancel.how").update(text=t.find("rights.cancel.how")["text"] + " Only in the app.")
+
+    with pytest.raises(DecisionError, match="lower than 'consent' set by rule right-narrowed"):
+        classify_pair(base(), edited(base(), edit, decisions=[_decision("rights.cancel.how", "material")]))
+    report = classify_pair(base(), edited(base(), edit, decisions=[_decision("rights.cancel.effect", "editorial")]))
+    assert report.level == "consent" and report.clause_level("rights.cancel.effect") == "editorial"
+
+
 def test_decision_on_an_unchanged_clause_is_an_error():
     from generator.classify import DecisionError
 

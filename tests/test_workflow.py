@@ -282,6 +282,32 @@ def test_decide_asks_finding_by_finding(tmp_path, run_subprocess):
     assert skipped.code == 0 and "nothing awaits a decision" in skipped.out
 
 
+def test_decide_lists_a_reading_of_the_words_and_a_person_may_set_it(tmp_path, run):
+    """A limit put on a right in words only: consent (read upwards), listed as a reading that
+    needs no decision, and a person may record another level on it."""
+    from generator.workflow import pending_decisions
+
+    src, _ = copy_source(tmp_path)
+    run("new-version", "--source", src, "--date", NEW)
+    st = src / POLICY / NEW / "statement.yaml"
+    old = "we will delete your personal information."
+    text = st.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    st.write_text(text.replace(old, "we will delete your personal information only after 3 years."), encoding="utf-8")
+    listing = run("decide", NEW, "--source", src)
+    assert listing.code == 0, listing.out + listing.err  # nothing *awaits* a decision
+    assert "read from the words" in listing.out
+    assert "rights.cancel.effect: consent: words that limit a right added (after a period, only)" in listing.out
+    res = run("decide", NEW, "--source", src, "--clause", "rights.cancel.effect", "--level", "material",
+              "--rationale", "A delay, not a limit: deletion still follows.", "--by", "Legal")
+    assert res.code == 0, res.err
+    report = pending_decisions(src, NEW).report
+    assert report.level == "material" and report.findings[0].decision.decided_by == "Legal"
+    other = run("decide", NEW, "--source", src, "--clause", "rights.cancel.how", "--level", "none",
+                "--rationale", "x", "--by", "Legal")
+    assert other.code == 2 and "no change of this clause awaits or allows a decision" in other.err
+
+
 def test_decide_refuses_a_bidi_control_and_writes_nothing(tmp_path, run):
     src, _ = copy_source(tmp_path)
     run("new-version", "--source", src, "--date", NEW)

@@ -55,6 +55,9 @@ class Rule:
     explanation: str
     target: Target
     fn: RuleFn
+    #: a reading of the words, not of the facts: read upwards when in doubt, so a person's
+    #: recorded decision may set it lower (a fact rule's level is a floor no decision goes below)
+    decidable: bool = False
 
     @property
     def doc(self) -> str:
@@ -64,14 +67,17 @@ class Rule:
         return self.fn(change, diff)
 
 
-def rule(id: str, level: str, citation: str, explanation: str, target: Target = "fact"
-         ) -> Callable[[RuleFn], RuleFn]:
-    """Declare a rule function; the registry picks it up by id from the module's table."""
+def rule(id: str, level: str, citation: str, explanation: str, target: Target = "fact",
+         decidable: bool = False) -> Callable[[RuleFn], RuleFn]:
+    """Declare a rule function; the registry picks it up by id from the module's table.
+
+    ``decidable`` marks a rule that reads words where the facts are silent: its level is a
+    reading a person may overrule with a recorded decision, not a floor."""
     if level not in LEVELS:
         raise ValueError(f"rule {id}: unknown level {level!r}")
 
     def mark(fn: RuleFn) -> RuleFn:
-        fn.rule = Rule(id, level, citation, explanation, target, fn)  # type: ignore[attr-defined]
+        fn.rule = Rule(id, level, citation, explanation, target, fn, decidable)  # type: ignore[attr-defined]
         return fn
 
     return mark

@@ -3,8 +3,9 @@
 For each change (a version-level fact change, a clause change, the version's
 metadata) the first rule in registry order that matches decides its level. A
 recorded decision (``decisions`` in the new version's metadata) then replaces the
-``review`` (or lower) findings of its clause; it may not go below a level a fact rule
-set, and it must name a clause the diff changes. The diff's level is the highest level
+``review`` (or lower) findings of its clause, and the findings of rules that read words
+where the facts are silent (``decidable``); it may not go below a level any other rule set,
+and it must name a clause the diff changes. The diff's level is the highest level
 of its findings, and the notification follows from it.
 """
 from __future__ import annotations
@@ -50,6 +51,8 @@ class Finding:
     rule_level: str = ""
     decision: "Decision | None" = None
     decided_in: str | None = None
+    #: the rule read the words, not the facts: a recorded decision may set another level
+    decidable: bool = False
 
     @property
     def fact(self) -> "FactChange | None":
@@ -135,7 +138,7 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
 
 def _matches(rule, change, diff, clauses, kind) -> list[Finding]:
     return [Finding(clauses[0] if clauses else None, kind, rule.level, rule.id, rule.citation,
-                    rule.explanation, match, tuple(clauses), rule.level)
+                    rule.explanation, match, tuple(clauses), rule.level, decidable=rule.decidable)
             for match in rule(change, diff)]
 
 
@@ -178,7 +181,7 @@ def _apply_decisions(findings: list[Finding], diff: "VersionDiff") -> list[Findi
     out: list[Finding] = []
     for f in findings:
         hit = decided.get(f.clause) if f.clause else None
-        if hit and rank(f.level) <= rank("review"):
+        if hit and (rank(f.level) <= rank("review") or f.decidable):
             out.append(replace(f, level=hit[0].level, decision=hit[0], decided_in=hit[1]))
         else:
             out.append(f)
@@ -201,8 +204,10 @@ def stale_decisions(diff: "VersionDiff") -> list[tuple[int, "Decision"]]:
 
 
 def fact_floor(findings: list[Finding], clause: str) -> Finding | None:
-    """The highest finding above ``review`` on a clause: a decision may not go below it."""
-    above = [f for f in findings if clause in f.clauses and rank(f.rule_level) > rank("review")]
+    """The highest finding above ``review`` on a clause that is not a reading of words (a
+    ``decidable`` rule's): a decision may not go below it."""
+    above = [f for f in findings if clause in f.clauses and rank(f.rule_level) > rank("review")
+             and not f.decidable]
     return max(above, key=lambda f: rank(f.rule_level), default=None)
 
 

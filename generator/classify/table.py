@@ -40,15 +40,21 @@ def rules_markdown(registry: RuleRegistry) -> str:
            "| level | notification |", "|---|---|"]
     out += [f"| `{lv}` | {_cell(NOTIFICATIONS[lv][1])} (`{NOTIFICATIONS[lv][0]}`) |" for lv in LEVELS]
     out += ["", "| # | rule | level | applies to | citation | explanation |", "|---|---|---|---|---|---|"]
-    out += [f"| {i} | `{r.id}` | {r.level} | {r.target} | {_cell(r.citation)} | {_cell(r.explanation)} |"
+    out += [f"| {i} | `{r.id}` | {r.level} | {_applies_to(r)} | {_cell(r.citation)} | {_cell(r.explanation)} |"
             for i, r in enumerate(registry, 1)]
     out += ["", "A decision recorded in the new version's `decisions` (clause, level, rationale, "
-                "decided_by, decided_on) replaces `review` (or lower) for its clause. It may not go below "
-                "a level a fact rule set, and it must name a clause the diff changes."]
+                "decided_by, decided_on) replaces `review` (or lower) for its clause, and the level of a "
+                "rule that reads words where the facts are silent (*clause, words*: read upwards when in "
+                "doubt, so a person may decide otherwise). It may not go below a level any other rule "
+                "set, and it must name a clause the diff changes."]
     return "\n".join(out) + "\n"
 
 
+def _applies_to(r) -> str:
+    return f"{r.target}, words" if r.decidable else r.target
+
+
 def rules_json(registry: RuleRegistry) -> str:
-    data = [{"id": r.id, "level": r.level, "target": r.target, "citation": r.citation,
+    data = [{"id": r.id, "level": r.level, "target": r.target, "decidable": r.decidable, "citation": r.citation,
              "explanation": r.explanation, "doc": r.doc} for r in registry]
     return json.dumps({"levels": list(LEVELS), "rules": data}, indent=2, ensure_ascii=False) + "\n"

@@ -63,20 +63,24 @@ def _show(pending) -> None:
     if not pending.clauses and not pending.stale:
         click.echo(f"{pending.inputs.old_label} → {pending.inputs.new_label}: nothing awaits a decision "
                    f"(level {pending.report.level})")
-        return
-    click.echo(f"{pending.inputs.old_label} → {pending.inputs.new_label}: awaiting a decision")
-    for f in pending.undecided:
-        click.echo(f"  {f.clause}: {finding_text(f)}  [{f.rule}; {f.citation}]")
-    for i, d in pending.stale:
-        click.echo(f"  {d.clause}: decisions[{i}] is stale (the clause changed after {d.decided_on}; "
-                   f"it was {d.level}: {d.rationale})")
+    else:
+        click.echo(f"{pending.inputs.old_label} → {pending.inputs.new_label}: awaiting a decision")
+        for f in pending.undecided:
+            click.echo(f"  {f.clause}: {finding_text(f)}  [{f.rule}; {f.citation}]")
+        for i, d in pending.stale:
+            click.echo(f"  {d.clause}: decisions[{i}] is stale (the clause changed after {d.decided_on}; "
+                       f"it was {d.level}: {d.rationale})")
+    if pending.readings:
+        click.echo("read from the words, where the facts are silent (the level stands; a decision may set another):")
+        for f in pending.readings:
+            click.echo(f"  {f.clause}: {f.level}: {finding_text(f)}  [{f.rule}; {f.citation}]")
 
 
 def _ask(pending, who: str, when) -> list:
     from ..workflow import DecisionInput
 
     todo = []
-    for clause in dict.fromkeys([*pending.clauses, *(d.clause for _, d in pending.stale)]):
+    for clause in pending.decidable_clauses:
         click.echo(f"\n{clause}")
         chosen = click.prompt("  level (none, editorial, material, consent; empty: skip)",
                               type=click.Choice(["", *LEVEL_CHOICE.choices]), default="",

@@ -43,11 +43,21 @@ class Pending:
     undecided: "tuple[Finding, ...]"
     #: (index in ``decisions``, decision) made on a clause that has changed since
     stale: tuple[tuple[int, Decision], ...]
+    #: findings read from the words (``decidable`` rules) no one has decided: their level
+    #: stands (read upwards), and a person may record another
+    readings: "tuple[Finding, ...]" = ()
 
     @property
     def clauses(self) -> list[str]:
         """The clauses that need a decision, in document order, each once."""
         return list(dict.fromkeys(f.clause for f in self.undecided if f.clause))
+
+    @property
+    def decidable_clauses(self) -> list[str]:
+        """The clauses a decision may be recorded on: those that need one, those read from
+        the words, and those whose decision is stale."""
+        return list(dict.fromkeys([*self.clauses, *(f.clause for f in self.readings if f.clause),
+                                   *(d.clause for _, d in self.stale)]))
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,8 @@ def pending_decisions(source_dir: str | Path, version: str, policy: str | None =
                    new_label=inputs.new_label)
     report = classify(diff)
     undecided = tuple(f for f in report.findings if f.level == "review")
-    return Pending(inputs, report, undecided, tuple(stale_decisions(diff)))
+    readings = tuple(f for f in report.findings if f.decidable and f.decision is None and f.level != "review")
+    return Pending(inputs, report, undecided, tuple(stale_decisions(diff)), readings)
 
 
 def record_decisions(source_dir: str | Path, version: str, decisions: list[DecisionInput],
@@ -99,14 +110,14 @@ def record_decisions(source_dir: str | Path, version: str, decisions: list[Decis
     if new.status == "published":
         raise UsageError(f"version {version} is published: its decisions are part of the record "
                          "(make a new version)")
-    open_clauses = set(pending.clauses) | {d.clause for _, d in pending.stale}
+    open_clauses = set(pending.decidable_clauses)
     problems = []
     for d in decisions:
         if d.level not in DECIDABLE:
             problems.append(f"{d.clause}: level {d.level!r} is not a decision (one of {', '.join(DECIDABLE)})")
         elif d.clause not in open_clauses:
             listed = ", ".join(sorted(open_clauses)) or "none"
-            problems.append(f"{d.clause}: no change of this clause awaits a decision (awaiting: {listed})")
+            problems.append(f"{d.clause}: no change of this clause awaits or allows a decision (open: {listed})")
         elif not d.rationale.strip() or not d.decided_by.strip():
             problems.append(f"{d.clause}: a decision needs a rationale and who decided")
         else:

@@ -71,7 +71,7 @@ def updated_on_note(change, diff) -> Iterator[Match]:
 @rule("company-named-with-controller", "material",
       N_("Section VIII item 2 (changes in control, such as by mergers and acquisitions)"),
       N_("A clause that names the controller now names another company beside it, or no longer "
-         "does: control may have changed."), target="clause")
+         "does: control may have changed."), target="clause", decidable=True)
 def company_named_with_controller(change, diff) -> Iterator[Match]:
     """A clause naming the controller (the version's ``controller``) before and after gains or
     loses another company's name beside it ("a wholly owned subsidiary of Harbourview Commerce
@@ -93,7 +93,7 @@ def company_named_with_controller(change, diff) -> Iterator[Match]:
 @rule("children-clause-reworded", "material",
       N_("Part 1 Definition 5; PIPL Art. 31 (children's information is sensitive)"),
       N_("A clause of the section on children's information changed in substance, though no fact "
-         "records how: their protection may be lower."), target="clause")
+         "records how: their protection may be lower."), target="clause", decidable=True)
 def children_clause_reworded(change, diff) -> Iterator[Match]:
     """Reworded (not a typo), added or removed in the section that states the children fact.
     Children's data is sensitive (Part 1 Definition 5) and their protection is material when

@@ -27,7 +27,7 @@ from ..registry import Match, rule
 
 @rule("right-limited-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("Where a right is given, words now put a condition or a limit on it ('only if', 'not', "
-         "'unless'), though no fact records it."), target="clause")
+         "'unless'), though no fact records it."), target="clause", decidable=True)
 def right_limited_in_words(change, diff) -> Iterator[Match]:
     """Reworded, or added, where a right is given (see ``right-clause-reworded``), using a
     limiting word more often than before: "Only if these decisions ... do you have the right",
@@ -46,7 +46,7 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
 
 @rule("children-named-in-collection", "consent", N_("PIPL Art. 31; Part 1 Definition 5 (children's information)"),
       N_("A clause that collects data now speaks of children, though no fact records it: their data "
-         "may be newly collected, and a guardian must agree."), target="clause")
+         "may be newly collected, and a guardian must agree."), target="clause", decidable=True)
 def children_named_in_collection(change, diff) -> Iterator[Match]:
     """Reworded or added where data is collected (the clause or a lead-in above it states a
     data category), naming children more often than before ("the names and birthdays of
@@ -62,7 +62,7 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
 
 @rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
       N_("A clause that states what data is used for now names a new way of using it (model "
-         "training, profiling, advertising, sale), though no fact records it."), target="clause")
+         "training, profiling, advertising, sale), though no fact records it."), target="clause", decidable=True)
 def new_use_named(change, diff) -> Iterator[Match]:
     """Reworded where purposes are stated (the clause states a purpose, in either version),
     naming a way of using data Section VIII item 1 singles out more often than before
@@ -102,7 +102,7 @@ def _collects_data(diff, change) -> bool:
 
 @rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
       N_("A clause that collects or uses data now says it is shown publicly, to anyone, though no "
-         "fact records a public disclosure."), target="clause")
+         "fact records a public disclosure."), target="clause", decidable=True)
 def public_disclosure_named(change, diff) -> Iterator[Match]:
     """Reworded where data is collected or used (the clause states data or a purpose, or a
     lead-in above it states data), saying more often that it is visible to anyone
@@ -117,7 +117,7 @@ def public_disclosure_named(change, diff) -> Iterator[Match]:
 
 @rule("personal-data-no-longer-denied", "material", N_("Section VIII item 1 (the types of personal information processed)"),
       N_("A clause no longer says that something holds no personal information: personal "
-         "information may now be processed there."), target="clause")
+         "information may now be processed there."), target="clause", decidable=True)
 def personal_data_no_longer_denied(change, diff) -> Iterator[Match]:
     """Reworded so that "does not involve your personal information" (or "no personal data")
     is said less often: logs, statistics or reports once said to be free of personal data may
@@ -128,7 +128,7 @@ def personal_data_no_longer_denied(change, diff) -> Iterator[Match]:
 
 @rule("circumstance-named", "material", N_("Section VIII item 3 (circumstances of sharing)"),
       N_("A clause that names a recipient now names another circumstance in which data reaches it "
-         "(a sale of the business, a court order...), though no fact records it."), target="clause")
+         "(a sale of the business, a court order...), though no fact records it."), target="clause", decidable=True)
 def circumstance_named(change, diff) -> Iterator[Match]:
     """Reworded where a recipient or a public disclosure is stated, naming a circumstance of
     sharing (a sale, merger, court, authority, audit...) more often than before: "a sale of
@@ -145,7 +145,7 @@ def circumstance_named(change, diff) -> Iterator[Match]:
       N_("Section VIII items 4 and 5 (how you exercise your rights; contacts and complaint channels)"),
       N_("A clause that gives a right or a contact now tells you to contact someone else (the "
          "merchant instead of AllValue, an authority to complain to): how you exercise a right or "
-         "reach us changed."), target="clause")
+         "reach us changed."), target="clause", decidable=True)
 def contact_route_changed(change, diff) -> Iterator[Match]:
     """Reworded in a clause that states a right or a contact, and the parties it tells the
     reader to contact, ask, write or complain to differ ("contact that merchant" beside
