@@ -132,6 +132,17 @@ TRIGGERS = {
         text=t.find("share.transfer.merger")["text"].replace(
             "of a service provider,", "of a service provider, a sale of the business,")),
         "material", "a circumstance of sharing named (sale)"),
+    "sensitive-data-named": (lambda t: t.find("collect.account.merchant-registration.data").update(
+        text=t.find("collect.account.merchant-registration.data")["text"].replace(
+            "phone number,", "phone number, bank account number,")),
+        "consent", "data named that no fact states (bank account number)"),
+    "data-named-in-words": (lambda t: t.find("collect.account.merchant-registration.data").update(
+        text=t.find("collect.account.merchant-registration.data")["text"].replace(
+            "phone number,", "phone number, date of birth,")),
+        "material", "data named that no fact states (date of birth)"),
+    "right-deadline-shortened": (lambda t: t.find("rights.respond.time").update(
+        text=t.find("rights.respond.time")["text"].replace("15", "10")),
+        "material", "time limit 15 → 10 days"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -257,8 +268,8 @@ NEAR_MISSES = {
                                                    code="dpv:LegalObligation"), "sharing-circumstance-changed", "material"),
     "prose-substantive": (lambda t: t.find("update.may-change").update(
         text="our privacy statement is subject to change!"), "wording-editorial", "editorial"),
-    "wording-editorial": (lambda t: t.find("rights.respond.time").update(
-        text=t.find("rights.respond.time")["text"].replace("15", "10")), "prose-substantive", "review"),
+    "wording-editorial": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to review."), "prose-substantive", "review"),
     "clause-reordered": (lambda t: t.find("update.may-change").update(
         text="Our\u00a0Privacy  Statement is **subject** to _change_."), None, "none"),
     # moved under another parent whose facts are the same (none): review, not material
@@ -321,6 +332,17 @@ NEAR_MISSES = {
     # a circumstance named where no recipient is stated: a person decides
     "circumstance-named": (lambda t: t.find("update.may-change").update(
         text="Our Privacy Statement is subject to change after a merger."), "prose-substantive", "review"),
+    # a sensitive category named only to say it is not collected: a person decides
+    "sensitive-data-named": (lambda t: t.find("collect.account.merchant-registration.data").update(
+        text=t.find("collect.account.merchant-registration.data")["text"] + " We never ask for your bank account number."),
+        "prose-substantive", "review"),
+    # a category named where no data is collected: a person decides
+    "data-named-in-words": (lambda t: t.find("update.may-change").update(
+        text="Our Privacy Statement is subject to change, including how it treats your date of birth."),
+        "prose-substantive", "review"),
+    # the time limit made longer: a limit on the right (consent), not this rule
+    "right-deadline-shortened": (lambda t: t.find("rights.respond.time").update(
+        text=t.find("rights.respond.time")["text"].replace("15", "30")), "right-limited-in-words", "consent"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),

@@ -117,11 +117,34 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
     ("we will delete your personal information.",  # a delay before the right takes effect
      "we will delete your personal information after a cooling-off period of 180 days.", ("after a period",)),
     ("we will delete it within 15 days.", "we will delete it within 10 days.", ()),
+    ("We respond within 15 days.", "We respond within 30 working days.", ("a longer time limit",)),
+    ("We will provide a copy upon request.", "We will provide a copy once every twelve months upon request.",
+     ("at most so often",)),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.words import limiting_words_added
 
     assert limiting_words_added(old, new) == added
+
+
+@pytest.mark.parametrize("old,new,named", [
+    ("you provide your name and email.", "you provide your name, email and date of birth.", ("pd:DateOfBirth",)),
+    ("you provide your name.", "you provide your name and your children's birthdays.", ("pd:DateOfBirth",)),
+    ("you provide your name.", "you provide your name. We never ask for your date of birth.", ()),  # denied
+    ("you provide your date of birth.", "your date of birth, which you provide.", ()),  # said as often
+])
+def test_data_named_more_often_reads_what_is_affirmed(old, new, named):
+    from generator.diff.words import data_named_more_often
+
+    assert data_named_more_often(old, new) == named
+
+
+def test_affirmed_drops_what_a_sentence_denies():
+    from generator.diff.words import affirmed
+
+    text = affirmed("We use the camera for login. We do not use it for biometric data; we don't sell it. Thanks.")
+    assert "login" in text and "Thanks" in text
+    assert "biometric" not in text and "sell" not in text
 
 
 def test_the_documented_lists_hold_what_they_promise():

@@ -145,6 +145,21 @@ DELAY = "after a period"
 _FEE = re.compile(r"\b(?:fees?|charg(?:e|es|ed|ing)|costs?|usd|rmb|cny|eur|gbp)\b|[$¥€£]\s*\d", re.I)
 #: how :func:`limiting_words_added` names a fee it counts
 FEE = "a fee"
+#: how often something may be had: "once every twelve months", "twice a year", "3 times per month"
+_FREQUENCY = re.compile(r"\b(?:once|twice|one\s+time|(?:\d+|two|three|four|five)\s+times)\s+(?:a|an|per|every|each|in\s+any)\s+"
+                        r"(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|period)\b", re.I)
+#: how :func:`limiting_words_added` names a frequency it counts
+FREQUENCY = "at most so often"
+#: "within 15 days", "30 working days": a time limit in days
+_DAYS = re.compile(r"\b(\d+)\s*(?:(?:working|business|calendar)\s+)?days?\b", re.I)
+#: how :func:`limiting_words_added` names a longer time limit
+LONGER = "a longer time limit"
+
+
+def longest_days(text: str) -> int | None:
+    """The longest time limit in days that ``text`` states (None when it states none)."""
+    days = [int(n) for n in _DAYS.findall(text or "")]
+    return max(days) if days else None
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 #: words that name children (Part 1 Definition 5: their information is sensitive)
 CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
@@ -153,7 +168,35 @@ CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", 
 #: profiling, advertising, sale): new in a clause that states purposes, a new use
 USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
                        "profiling", "advertising", "advertisements", "ads", "advertisers", "sell", "sale",
-                       "resell", "monetise", "monetize", "biometric", "tracking"})
+                       "resell", "monetise", "monetize", "biometric", "tracking", "marketing", "promotional",
+                       "promotions", "newsletter", "newsletters"})
+#: other names of a data category than its vocabulary label, as a statement writes them
+DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "pd:DateOfBirth": ("birthday", "birth date", "birthdays"), "pd:TelephoneNumber": ("mobile number", "telephone number"),
+    "pd:PhysicalAddress": ("delivery address", "postal address", "home address"), "pd:OfficialID": ("ID card", "passport"),
+    "pd:Location": ("location", "precise location"), "pd:Biometric": ("face", "fingerprint", "facial"),
+    "pd:MedicalHealth": ("medical records", "health condition"), "pd:BankAccount": ("bank account",),
+}
+
+
+def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The data categories (vocabulary codes) whose label or a synonym ``new`` affirms more
+    often than ``old`` ("date of birth", "birthday"; not "we do not collect your birthday")."""
+    from ..model.vocabulary import DATA_CATEGORIES
+
+    old, new = affirmed(old), affirmed(new)
+    out = []
+    for code, (label, _sensitive) in DATA_CATEGORIES.items():
+        names = (label, *DATA_SYNONYMS.get(code, ()))
+        pattern = _name_pattern(names)
+        if more_often(pattern, old, new):
+            out.append(code)
+    return tuple(out)
+
+
+@cache
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names) + r")\b", re.I)
 
 
 #: words that name when data reaches a recipient (Section VIII item 3's circumstances)
@@ -173,6 +216,16 @@ NO_PERSONAL_DATA = re.compile(
     r"\bpersonal\s+(?:information|data)\b|\b(?:no|without\s+(?:any\s+)?)\s*personal\s+(?:information|data)\b", re.I)
 
 
+#: a negation and the rest of its sentence: what it says is *not* done
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without)\b[^.;:!?]*", re.I)
+
+
+def affirmed(text: str | None) -> str:
+    """``text`` without what it denies: each negation to the end of its sentence is dropped
+    ("We do not use the camera to collect biometric information." names no data collected)."""
+    return _NEGATED.sub(" ", _uncontracted(text))
+
+
 def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
     """``pattern`` matches ``new`` more often than ``old``."""
     return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
@@ -188,9 +241,9 @@ def _counts(text: str, vocabulary: frozenset[str]) -> dict[str, int]:
 
 
 def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """The words of ``vocabulary`` that ``new`` uses more often than ``old``, sorted
-    (``can't`` reads as ``cannot``, ``don't`` as ``not``; hyphenated words are read whole)."""
-    before, after = _counts(old, vocabulary), _counts(new, vocabulary)
+    """The words of ``vocabulary`` that ``new`` affirms more often than ``old``, sorted (what a
+    sentence denies is not counted: see :func:`affirmed`; hyphenated words are read whole)."""
+    before, after = _counts(affirmed(old), vocabulary), _counts(affirmed(new), vocabulary)
     return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
 
 
@@ -219,9 +272,12 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     added: tuple[str, ...] = ()
     if sum(after.values()) > sum(before.values()):
         added = tuple(w for w, n in after.items() if n > before.get(w, 0))
-    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE)):
+    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
+    before_days, after_days = longest_days(old), longest_days(new)
+    if before_days is not None and after_days is not None and after_days > before_days:
+        added += (LONGER,)
     return tuple(sorted(added))
 
 

@@ -41,6 +41,8 @@ EVENTS: dict[str, str] = {
     "children-named": N_("children named where data is collected ({words}): {label}"),
     "use-named": N_("a new way of using data named ({words}): {label}"),
     "public-named": N_("data said to be shown publicly: {label}"),
+    "data-named": N_("data named that no fact states ({data}): {label}"),
+    "deadline-shortened": N_("time limit {old} → {new} days: {label}"),
     "personal-data-no-longer-denied": N_("no longer said to hold no personal information: {label}"),
     "circumstance-named": N_("a circumstance of sharing named ({words}): {label}"),
     "reworded": N_("{fields} reworded: {label}"),

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, NO_PERSONAL_DATA, PUBLICLY, USE_WORDS, contacted,
-                           limiting_words_added, more_often, words_added)
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, NO_PERSONAL_DATA, PUBLICLY, USE_WORDS, affirmed, contacted,
+                           data_named_more_often, limiting_words_added, longest_days, more_often, words_added)
+from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -93,11 +94,64 @@ def _states(diff, change, kind: str) -> bool:
 
 
 def _collects_data(diff, change) -> bool:
-    """The clause, or an ancestor of it, states a data category (in the new version)."""
+    """The clause, or an ancestor of it, states a data category (in the new version). A
+    definition's data facts say what a term covers, not what is collected (Part 1)."""
     nodes = diff.new_nodes
     node = nodes.get(change.id)
-    return node is not None and any(f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes))
-                                    for f in n.facts)
+    return node is not None and node.kind != "definition" and any(
+        f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes)) for f in n.facts)
+
+
+@rule("sensitive-data-named", "consent", N_("PIPL Art. 29; Part 1 Definition 5"),
+      N_("A clause that collects data now names a sensitive category its facts do not state."),
+      target="clause", decidable=True)
+def sensitive_data_named(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected, naming a sensitive category (Definition 5)
+    more often than before, a category the clause's facts do not state: it may be newly
+    collected, and sensitive information needs separate consent (Art. 29)."""
+    if named := _data_named(change, diff, sensitive=True):
+        yield Match(event="data-named", values={"data": named, "label": change.label}, sensitive=True,
+                    favourable=False)
+
+
+@rule("data-named-in-words", "material", N_("Section VIII item 1 (the types of personal information processed)"),
+      N_("A clause that collects data now names a category its facts do not state."),
+      target="clause", decidable=True)
+def data_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected (the clause or a lead-in states data),
+    naming a data category of the vocabulary more often than before ("date of birth"), one
+    the clause's facts do not state: the editor changed the prose, not the facts, and a
+    type of personal information processed changed (item 1)."""
+    if named := _data_named(change, diff, sensitive=False):
+        yield Match(event="data-named", values={"data": named, "label": change.label}, favourable=False)
+
+
+def _data_named(change, diff, sensitive: bool) -> str:
+    """The labels of the categories (sensitive or not) the change names more often, that the
+    clause's facts do not state, joined for a finding."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _collects_data(diff, change):
+        return ""
+    node = diff.new_nodes.get(change.id)
+    stated = {f.code for f in node.facts if f.kind == "data"} if node is not None else set()
+    codes = {c for f in change.fields for c in data_named_more_often(f.old, f.new)} - stated
+    return ", ".join(sorted(vocab.label(c) for c in codes if vocab.is_sensitive(c) == sensitive))
+
+
+@rule("right-deadline-shortened", "material", N_("Section VIII item 4 (how you exercise your rights)"),
+      N_("Where a right is given, a time limit in days is now shorter, though no fact records it."),
+      target="clause", decidable=True)
+def right_deadline_shortened(change, diff) -> Iterator[Match]:
+    """Reworded where a right is given (see ``right-limited-in-words``) so that its longest
+    time limit in days is shorter ("within 15 days" → "within 10 days"): how the right is
+    exercised changed, in the user's favour (a longer one is a limit, consent)."""
+    if not _reworded(change) or not _gives_a_right(diff, change):
+        return
+    for f in change.fields:
+        before, after = longest_days(f.old), longest_days(f.new)
+        if before is not None and after is not None and after < before:
+            yield Match(event="deadline-shortened", values={"old": before, "new": after, "label": change.label},
+                        favourable=True)
+            return
 
 
 @rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
@@ -111,7 +165,7 @@ def public_disclosure_named(change, diff) -> Iterator[Match]:
     if not _reworded(change) or not (_states(diff, change, "purpose") or _states(diff, change, "data")
                                      or _collects_data(diff, change)):
         return
-    if any(more_often(PUBLICLY, f.old, f.new) for f in change.fields):
+    if any(more_often(PUBLICLY, affirmed(f.old), affirmed(f.new)) for f in change.fields):
         yield Match(event="public-named", values={"label": change.label}, favourable=False)
 
 
