@@ -524,6 +524,11 @@ def test_a_person_may_set_a_reading_of_the_words_lower():
     [finding] = decided.findings
     assert (finding.rule, finding.rule_level, finding.level) == ("right-limited-in-words", "consent", "material")
     assert finding.decision.rationale == "because" and decided.level == "material"
+    # a CI job sees which findings are readings of words (diff JSON 1.2)
+    from generator.report import report_to_json
+
+    [as_json] = report_to_json(read)["findings"]
+    assert as_json["read_from_words"] is True and as_json["rule"] == "right-limited-in-words"
 
 
 def test_a_reading_of_the_words_does_not_lower_the_floor_a_fact_rule_sets():
@@ -538,6 +543,10 @@ def test_a_reading_of_the_words_does_not_lower_the_floor_a_fact_rule_sets():
         classify_pair(base(), edited(base(), edit, decisions=[_decision("rights.cancel.how", "material")]))
     report = classify_pair(base(), edited(base(), edit, decisions=[_decision("rights.cancel.effect", "editorial")]))
     assert report.level == "consent" and report.clause_level("rights.cancel.effect") == "editorial"
+    from generator.report import report_to_json
+
+    fact = [f for f in report_to_json(report)["findings"] if f["rule"] == "right-narrowed"]
+    assert fact and not any(f["read_from_words"] for f in fact)
 
 
 def test_decision_on_an_unchanged_clause_is_an_error():

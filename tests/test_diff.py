@@ -276,7 +276,7 @@ def _pairs():
 def test_json_validates_against_its_schema(run, validator, old, new):
     data = json.loads(run("diff", "--source", EXAMPLES, old, new, "--format", "json").out)
     validator.validate(data)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
 
 
 def test_report_to_json_api(validator):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Version
 
 #: Version of the JSON document :func:`report_to_json` returns.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 #: The JSON Schema every :func:`report_to_json` result validates against.
 SCHEMA_PATH = schemas_dir() / "diff.schema.json"
 
@@ -54,6 +54,7 @@ def finding_to_json(f: "Finding", words: Words = ENGLISH) -> dict[str, Any]:
         "level": f.level, "rule": f.rule, "rule_level": f.rule_level,
         "citation": f.citation, "explanation": f.explanation, "text": words.finding(f),
         "favourable": f.match.favourable,
+        "read_from_words": f.decidable,
         "decision": None if d is None else {
             "level": d.level, "rationale": d.rationale, "decided_by": d.decided_by,
             "decided_on": d.decided_on.isoformat(), "recorded_in": f.decided_in},
