@@ -143,6 +143,15 @@ TRIGGERS = {
     "right-deadline-shortened": (lambda t: t.find("rights.respond.time").update(
         text=t.find("rights.respond.time")["text"].replace("15", "10")),
         "material", "time limit 15 → 10 days"),
+    "consent-no-longer-said": (lambda t: t.find("share.affiliates").update(
+        text=t.find("share.affiliates")["text"].replace("with your consent, Your", "your")),
+        "consent", "your consent no longer said to be asked"),
+    "recipient-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"] + " We share these records with our advertising partners."),
+        "material", "data said to be shared with someone no fact names"),
+    "contact-details-reworded": (lambda t: t.find("contact.department").update(
+        text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
+        "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -343,6 +352,18 @@ NEAR_MISSES = {
     # the time limit made longer: a limit on the right (consent), not this rule
     "right-deadline-shortened": (lambda t: t.find("rights.respond.time").update(
         text=t.find("rights.respond.time")["text"].replace("15", "30")), "right-limited-in-words", "consent"),
+    # consent still asked, in other words: a person decides
+    "consent-no-longer-said": (lambda t: t.find("share.affiliates").update(
+        text=t.find("share.affiliates")["text"].replace("with your consent, Your", "if you agree, with your consent, Your")),
+        "prose-substantive", "review"),
+    # a recipient named only to say data does not go there: a person decides
+    "recipient-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"] + " We do not share these records with advertisers."),
+        "prose-substantive", "review"),
+    # the same phone number written with its country code: a person decides
+    "contact-details-reworded": (lambda t: t.find("contact.department").update(
+        text=t.find("contact.department")["text"].replace("(888) 9968926", "+1 (888) 996-8926")),
+        "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),
@@ -399,6 +420,30 @@ def test_a_recipient_said_to_use_data_for_its_own_purposes_is_another_handler(wo
     report = classify_pair(base(), edited(base(), edit))
     assert report.level == level, [(f.rule, finding_text(f)) for f in report.findings]
     assert bool(rule_hits(report, "data-to-new-controller")) == (level == "consent")
+
+
+def test_a_phone_number_written_another_way_is_not_a_new_contact():
+    def edit(t):
+        node = t.find("contact.department")
+        node.update(text=node["text"].replace("(888) 9968926", "+1 (888) 996-8926"))
+        [phone] = [f for f in node["facts"] if f.get("channel") == "phone"]
+        phone.update(value="+1 (888) 996-8926")
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert report.rules() == ["prose-substantive"] and report.level == "review"
+    other = classify_pair(base(), edited(base(), lambda t: (edit(t), [f.update(value="+1 (888) 996-8927") for f in
+                                                                      t.find("contact.department")["facts"]
+                                                                      if f.get("channel") == "phone"])))
+    assert "contacts-changed" in other.rules() and other.level == "material"
+
+
+def test_a_recipient_beside_cross_context_advertising_is_another_handler():
+    def edit(t):
+        t.add_fact("share.transfer.ccpa", kind="processing", code="av:SharingForCrossContextAdvertising")
+        t.add_fact("share.transfer.ccpa", kind="recipient", code="av:AdvertisingPartner", via="share")
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert "data-to-new-controller" in report.rules() and report.level == "consent"
 
 
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():

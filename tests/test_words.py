@@ -118,6 +118,9 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      "we will delete your personal information after a cooling-off period of 180 days.", ("after a period",)),
     ("we will delete it within 15 days.", "we will delete it within 10 days.", ()),
     ("We respond within 15 days.", "We respond within 30 working days.", ("a longer time limit",)),
+    ("we will also provide a method of appeal", "we may also provide a method of appeal",
+     ("a promise weakened (will → may)",)),
+    ("we may provide it and will tell you", "we will provide it and may tell you", ()),  # as many promises
     ("We will provide a copy upon request.", "We will provide a copy once every twelve months upon request.",
      ("at most so often",)),
 ])

@@ -154,6 +154,11 @@ FREQUENCY = "at most so often"
 _DAYS = re.compile(r"\b(\d+)\s*(?:(?:working|business|calendar)\s+)?days?\b", re.I)
 #: how :func:`limiting_words_added` names a longer time limit
 LONGER = "a longer time limit"
+#: a promise and a mere possibility: "we will provide" → "we may provide"
+STRONG_MODALS = frozenset({"will", "shall", "must"})
+WEAK_MODALS = frozenset({"may", "might", "could"})
+#: how :func:`limiting_words_added` names a promise weakened
+WEAKENED = "a promise weakened (will → may)"
 
 
 def longest_days(text: str) -> int | None:
@@ -205,7 +210,17 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
                                 "restructuring", "divestiture", "assets", "subpoena", "court", "courts",
                                 "investigation", "investigations", "audit", "audits", "diligence",
                                 "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
-                                "police", "emergency", "emergencies"})
+                                "police", "emergency", "emergencies", "request", "requests", "requested",
+                                "demand", "demands"})
+#: words that make the user's agreement a condition ("with your consent")
+CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
+                           "authorise", "authorized", "authorised", "permission", "opt-in"})
+#: data said to go to someone: "we share these records with our advertising service providers"
+RECIPIENT_NAMED = re.compile(
+    r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|"
+    r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
+    r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
+    r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?)\b", re.I)
 #: data made visible to anyone: "displayed publicly", "where any visitor can see them"
 PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|one|person|member\s+of\s+the\s+public)\b|"
                       r"\banyone\b|\bsearch\s+engines?\b", re.I)
@@ -278,6 +293,9 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     before_days, after_days = longest_days(old), longest_days(new)
     if before_days is not None and after_days is not None and after_days > before_days:
         added += (LONGER,)
+    if sum(_counts(new_plain, WEAK_MODALS).values()) > sum(_counts(old_plain, WEAK_MODALS).values()) and \
+            sum(_counts(new_plain, STRONG_MODALS).values()) < sum(_counts(old_plain, STRONG_MODALS).values()):
+        added += (WEAKENED,)
     return tuple(sorted(added))
 
 
@@ -292,6 +310,13 @@ _CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on",
                           "which", "with", "when", "where", "so", "about", "within", "as"})
 #: words that name no one ("the", "our", "please")
 _CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
+
+
+def contact_details(text: str) -> frozenset[str]:
+    """The emails, URLs and phone numbers ``text`` gives, normalised (a phone number by its
+    last ten digits: a country code added is the same number)."""
+    emails, urls, phones, _dates, _numbers = entities(text or "")
+    return frozenset([*emails, *urls, *(p[-10:] for p in phones)])
 
 
 def contacted(text: str) -> frozenset[str]:

@@ -29,6 +29,9 @@ OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
 EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
+#: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for
+#: cross-context behavioural advertising): a recipient added beside them is another handler
+CONTROLLER_PROCESSING = frozenset({"av:SaleOfPersonalData", "av:SharingForCrossContextAdvertising"})
 #: what makes a recipient a handler in its own right, said in words ("to assess fraud risk on
 #: their own services", "for its own purposes")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
@@ -169,13 +172,19 @@ def _data_in_context(diff, node) -> set[str]:
       N_("Personal data is newly provided to another controller (transferred, disclosed, or sold)."))
 def data_to_new_controller(change, diff) -> Iterator[Match]:
     """A recipient added to a clause that receives data as a handler in its own right (by
-    transfer, public disclosure, or a controller's code, or where the clause now says
-    recipients use it "for their own purposes"), even if another clause already provides
-    other data to it."""
+    transfer, public disclosure, or a controller's code; beside a sale or sharing for
+    cross-context advertising; or where the clause now says recipients use it "for their own
+    purposes"), even if another clause already provides other data to it."""
     if change.kind == "recipient" and change.change == "added":
         if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS \
-                or _own_use_newly_said(diff, change.clauses):
+                or _own_use_newly_said(diff, change.clauses) or _beside(diff, change.clauses, CONTROLLER_PROCESSING):
             yield Match(change, favourable=False)
+
+
+def _beside(diff, clauses, codes: frozenset[str]) -> bool:
+    """A clause of ``clauses`` states a processing of ``codes`` (in the new version)."""
+    return any(f.kind == "processing" and f.code in codes for c in clauses if c in diff.new_nodes
+               for f in diff.new_nodes[c].facts)
 
 
 def _own_use_newly_said(diff, clauses) -> bool:

@@ -162,9 +162,21 @@ def rights_changed(change, diff) -> Iterator[Match]:
 @rule("contacts-changed", "material", N_("Section VIII item 5"),
       N_("The responsible department, contact details or complaint channel changed."))
 def contacts_changed(change, diff) -> Iterator[Match]:
-    """A contact (channel and value) new to the version, or gone from it."""
-    if change.kind == "contact" and not (change.change == "added" and diff.stated_before(change.key)):
+    """A contact (channel and value) new to the version, or gone from it. A phone number
+    written another way in the same clause ("(888) 9968926" → "+1 (888) 996-8926", the same
+    last ten digits) is not a new contact: the clause's wording is a person's to judge."""
+    if change.kind == "contact" and not (change.change == "added" and diff.stated_before(change.key)) \
+            and not _same_phone_restated(change, diff):
         yield Match(change)
+
+
+def _same_phone_restated(change, diff) -> bool:
+    side, other = ("new", diff.old_nodes) if change.change == "added" else ("old", diff.new_nodes)
+    if change.change not in ("added", "removed") or "phone" not in change.values(side, "channel"):
+        return False
+    digits = {re.sub(r"\D", "", v)[-10:] for v in change.values(side, "value")}
+    return any(f.kind == "contact" and f.channel == "phone" and re.sub(r"\D", "", f.value)[-10:] in digits
+               for clause in change.clauses if clause in other for f in other[clause].facts)
 
 
 @rule("children-protection-lowered", "material",

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, NO_PERSONAL_DATA, PUBLICLY, USE_WORDS, affirmed, contacted,
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, NO_PERSONAL_DATA, PUBLICLY, RECIPIENT_NAMED,
+                           USE_WORDS, affirmed, contact_details, contacted,
                            data_named_more_often, limiting_words_added, longest_days, more_often, words_added)
 from ...model import vocabulary as vocab
 from ...model.base import N_
@@ -195,6 +196,54 @@ def circumstance_named(change, diff) -> Iterator[Match]:
                     favourable=False)
 
 
+@rule("consent-no-longer-said", "consent",
+      N_("Section VIII ¶2; PIPL Art. 23 (consent before providing data to another handler)"),
+      N_("A clause that names a recipient no longer says, as often, that your consent is asked: "
+         "data may now reach it without your consent."), target="clause", decidable=True)
+def consent_no_longer_said(change, diff) -> Iterator[Match]:
+    """Reworded where a recipient is stated, affirming consent less often than before ("with
+    your consent" dropped): the condition the user could refuse is gone (¶2), and another
+    handler needs the user's consent (Art. 23)."""
+    if not _reworded(change) or not _states(diff, change, "recipient"):
+        return
+    if any(words_added(f.new, f.old, CONSENT_WORDS) for f in change.fields):
+        yield Match(event="consent-no-longer-said", values={"label": change.label}, favourable=False)
+
+
+@rule("recipient-named-in-words", "material", N_("Section VIII item 3 (recipients)"),
+      N_("A clause that collects or uses data now says it is shared with someone (partners, "
+         "providers, third parties...), though no fact records a recipient."), target="clause", decidable=True)
+def recipient_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected or used (the clause states data, a purpose or
+    a processing, or a lead-in states data), affirming more often that data goes to someone
+    ("We share these click and open records with our advertising and marketing service
+    providers"): a recipient no fact records (item 3)."""
+    if change.kind == "removed" or (change.fields and change.prose_editorial):
+        return
+    if not any(_states(diff, change, k) for k in ("data", "purpose", "processing")) and not _collects_data(diff, change):
+        return
+    if any(more_often(RECIPIENT_NAMED, affirmed(f.old), affirmed(f.new)) for f in change.fields):
+        yield Match(event="recipient-named", values={"label": change.label}, favourable=False)
+
+
+@rule("contact-details-reworded", "material", N_("Section VIII item 5 (contact details)"),
+      N_("A clause that gives a contact now shows another email, web address or phone number, "
+         "though its contact fact is unchanged."), target="clause", decidable=True)
+def contact_details_reworded(change, diff) -> Iterator[Match]:
+    """Reworded where a contact is stated, and the emails, URLs or phone numbers of its text
+    differ (a phone number compared by its last ten digits, so "+1 (888) 996-8926" is
+    "888-996-8926"): the contact details changed (item 5)."""
+    if not _reworded(change) or not _states(diff, change, "contact"):
+        return
+    for f in change.fields:
+        old, new = contact_details(f.old), contact_details(f.new)
+        if old != new:
+            yield Match(event="contact-details", values={"before": "; ".join(sorted(old - new)) or "-",
+                                                         "after": "; ".join(sorted(new - old)) or "-",
+                                                         "label": change.label})
+            return
+
+
 @rule("contact-route-changed", "material",
       N_("Section VIII items 4 and 5 (how you exercise your rights; contacts and complaint channels)"),
       N_("A clause that gives a right or a contact now tells you to contact someone else (the "
@@ -225,8 +274,8 @@ RIGHT_KINDS = frozenset({"right", "response-time", "fee"})
 
 
 def _gives_a_right(diff, change) -> bool:
-    """The clause, an ancestor below its section, or a clause of its own division (not a
-    section) states a right, its response time or its fee, in either version."""
+    """The clause, or an ancestor below its section, states a right, its response time or its
+    fee, in either version; or the clause is in a division (not a section) about a right."""
     def of_a_right(node) -> bool:
         return any(f.kind in RIGHT_KINDS for f in node.facts)
 
@@ -238,6 +287,13 @@ def _gives_a_right(diff, change) -> bool:
             return True
         if any(a in nodes and of_a_right(nodes[a]) for a in path[2:]):
             return True
-        if len(path) > 2 and any(path[-1] in n.path and of_a_right(n) for n in nodes.values()):
+        if len(path) > 2 and _about_a_right([n for n in nodes.values() if path[-1] in n.path and n.facts]):
             return True
     return False
+
+
+def _about_a_right(clauses: list) -> bool:
+    """A division about a right: at least half of its clauses that carry facts carry a right's
+    ("You can cancel your account in ..." beside "After you cancel ..."), not a division of
+    rules for use where one clause of several mentions unsubscribing."""
+    return bool(clauses) and 2 * sum(1 for n in clauses if any(f.kind in RIGHT_KINDS for f in n.facts)) >= len(clauses)
