@@ -15,7 +15,8 @@ from .test_merchant_injection import PAYLOADS
 #: a company's name with the characters markup cares about that a name may hold
 COMPANY = "O'Neil&Sons Ltd."
 NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
-                "numbered-list-reordered", "contact-route-changed", "right-limited-in-words"}
+                "numbered-list-reordered", "contact-route-changed", "right-limited-in-words",
+                "contact-details-reworded"}
 
 
 def _hostile_pair(payload: str):
@@ -43,6 +44,9 @@ def _hostile_pair(payload: str):
                                                   f"contact O'Neil-Smith support {payload}"))
         explain = t.find("rights.automated.object")
         explain.update(text=f"{explain['text']} We do not answer {payload} requests.")
+        # contact details quoted from the prose: a URL may hold & ; = and backticks
+        complaint = t.find("contact.complaint")
+        complaint.update(text=f"{complaint['text']} Write to privacy@allvalue.com or https://x.example/a&b=`c`;d{payload}")
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
@@ -67,7 +71,8 @@ def test_no_payload_executes_in_the_diff_html(browser):
             assert page.evaluate("() => document.querySelectorAll('script,iframe,svg,math,img,object,embed,"
                                  "form,input,a[href^=javascript]').length") == 0, payload
             text = " ".join(page.evaluate("() => document.body.textContent").split())
-            for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd", "o'neil-smith support"):
+            for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd", "o'neil-smith support",
+                          "contact details: - → https://x.example/a&b=c;d"):
                 assert " ".join(shown.split()) in text, payload  # shown as written, as text
     finally:
         page.close()
@@ -81,6 +86,9 @@ def test_the_hostile_revision_reaches_the_new_findings():
         assert NEW_FINDINGS <= {f.rule for f in report.findings}, payload
         [named] = [f for f in report.findings if f.rule == "company-named-with-controller"]
         assert "O'Neil&Sons Ltd" in dict(named.match.values)["companies"]
+        [details] = [f for f in report.findings if f.rule == "contact-details-reworded"]
+        # (the backticks are Markdown's code marks: the diff compares prose without markup)
+        assert "https://x.example/a&b=c;d" in dict(details.match.values)["after"], details.match.values
         [contact] = [f for f in report.findings if f.rule == "contact-route-changed"]
         assert dict(contact.match.values)["after"].startswith("o'neil-smith support"), contact.match.values
 

@@ -36,8 +36,8 @@ DEFAULT_ORDER = (
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_limited_in_words, children_named_in_collection, sensitive_data_named, new_use_named,
     public_disclosure_named, consent_no_longer_said, data_named_in_words, personal_data_no_longer_denied,
-    circumstance_named, recipient_named_in_words, right_deadline_shortened, contact_route_changed,
-    contact_details_reworded,
+    circumstance_named, recipient_named_in_words, right_deadline_shortened, contact_details_reworded,
+    contact_route_changed,
     updated_on_note, company_named_with_controller, children_clause_reworded,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
     clause_reordered, renumbered_only,
