@@ -152,6 +152,9 @@ TRIGGERS = {
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
         "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
+    "destination-named-in-words": (lambda t: t.find("transfer.global").update(
+        text=t.find("transfer.global")["text"].replace("our servers in China", "our servers in China and Singapore")),
+        "material", "a country named that no transfer fact states (SG)"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -364,6 +367,10 @@ NEAR_MISSES = {
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("(888) 9968926", "+1 (888) 996-8926")),
         "prose-substantive", "review"),
+    # the country named is the one the transfer fact states: a person decides
+    "destination-named-in-words": (lambda t: t.find("transfer.global").update(
+        text=t.find("transfer.global")["text"].replace("our servers in China", "our servers in mainland China")),
+        "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),
@@ -444,6 +451,19 @@ def test_a_recipient_beside_cross_context_advertising_is_another_handler():
 
     report = classify_pair(base(), edited(base(), edit))
     assert "data-to-new-controller" in report.rules() and report.level == "consent"
+
+
+@pytest.mark.parametrize("shown, level", [
+    ("your nickname, avatar and city of residence will be displayed publicly, together with your reviews", "consent"),
+    ("your nickname and avatar will be shown publicly", "review"),  # the same shown, in other words
+])
+def test_more_of_what_is_shown_publicly_is_a_public_disclosure(shown, level):
+    def edit(t):
+        node = t.find("collect.account.special-benefits.data")
+        node.update(text=node["text"].replace("your nickname and avatar will be displayed publicly", shown))
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert report.level == level, [(f.rule, finding_text(f)) for f in report.findings]
 
 
 def test_the_same_email_in_a_new_clause_is_not_a_new_contact():

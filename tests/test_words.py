@@ -142,6 +142,18 @@ def test_data_named_more_often_reads_what_is_affirmed(old, new, named):
     assert data_named_more_often(old, new) == named
 
 
+@pytest.mark.parametrize("old,new,named", [
+    ("processed by our servers in China.", "processed by our servers in China and Singapore.", ("SG",)),
+    ("stored in the United States.", "stored in the US and Hong Kong SAR China.", ("HK",)),
+    ("stored in China.", "stored in China. We never send data to Japan.", ()),  # denied
+    ("stored in China.", "stored in china and singapore.", ()),  # names keep their capitals
+])
+def test_countries_named_more_often(old, new, named):
+    from generator.diff.words import countries_named_more_often
+
+    assert countries_named_more_often(old, new) == named
+
+
 def test_affirmed_drops_what_a_sentence_denies():
     from generator.diff.words import affirmed
 

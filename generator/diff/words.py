@@ -221,6 +221,13 @@ RECIPIENT_NAMED = re.compile(
     r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
     r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
     r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?)\b", re.I)
+#: where data is kept: "our servers in", "stored in", "hosted in", "data centres"
+HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?:er|re)s?|processed\s+in)\b", re.I)
+#: what a statement shows of a user besides its data categories: "the reviews you post and the
+#: products you bought will be displayed publicly"
+SHOWN_WORDS = frozenset({"reviews", "review", "comments", "ratings", "purchases", "products", "orders", "city",
+                         "photos", "videos", "location", "history", "age", "birthday", "followers", "likes",
+                         "wishlist", "residence", "name", "email", "phone", "address", "gender"})
 #: data made visible to anyone: "displayed publicly", "where any visitor can see them"
 PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|one|person|member\s+of\s+the\s+public)\b|"
                       r"\banyone\b|\bsearch\s+engines?\b", re.I)
@@ -239,6 +246,19 @@ def affirmed(text: str | None) -> str:
     """``text`` without what it denies: each negation to the end of its sentence is dropped
     ("We do not use the camera to collect biometric information." names no data collected)."""
     return _NEGATED.sub(" ", _uncontracted(text))
+
+
+def shown_publicly_more(old: str, new: str) -> bool:
+    """``new`` affirms that something is shown publicly more often than ``old``, or its
+    sentences that say so name more of what is shown (:data:`SHOWN_WORDS`)."""
+    old, new = affirmed(old), affirmed(new)
+    if more_often(PUBLICLY, old, new):
+        return True
+
+    def shown(text: str) -> int:
+        return sum(sum(_counts(sentence, SHOWN_WORDS).values()) for sentence in re.split(r"(?<=[.;!?])\s+", text)
+                   if PUBLICLY.search(sentence))
+    return shown(new) > shown(old)
 
 
 def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
@@ -310,6 +330,36 @@ _CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on",
                           "which", "with", "when", "where", "so", "about", "within", "as"})
 #: words that name no one ("the", "our", "please")
 _CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
+
+
+@cache
+def _countries() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every territory's English name, longest first (so "Hong Kong SAR
+    China" is one name, not also China), and the ISO 3166 alpha-2 code of each name; from
+    CLDR (Babel) and the vocabulary's own labels, matched with their capitals."""
+    from babel import Locale
+
+    from ..model.vocabulary import COUNTRIES
+
+    codes = {name: code for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    codes.update({label.removeprefix("the "): code for code, label in COUNTRIES.items()})
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), codes
+
+
+def countries_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The territories (ISO codes) whose English name ``new`` affirms more often than ``old``
+    ("our servers in China and Singapore" → ``SG``)."""
+    pattern, codes = _countries()
+
+    def counts(text: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for name in pattern.findall(affirmed(text)):
+            out[codes[name]] = out.get(codes[name], 0) + 1
+        return out
+
+    before, after = counts(old), counts(new)
+    return tuple(sorted(c for c, n in after.items() if n > before.get(c, 0)))
 
 
 def contact_details(text: str) -> frozenset[str]:

@@ -46,6 +46,7 @@ EVENTS: dict[str, str] = {
     "consent-no-longer-said": N_("your consent no longer said to be asked: {label}"),
     "recipient-named": N_("data said to be shared with someone no fact names: {label}"),
     "contact-details": N_("contact details: {before} → {after}: {label}"),
+    "destination-named": N_("a country named that no transfer fact states ({countries}): {label}"),
     "personal-data-no-longer-denied": N_("no longer said to hold no personal information: {label}"),
     "circumstance-named": N_("a circumstance of sharing named ({words}): {label}"),
     "reworded": N_("{fields} reworded: {label}"),

@@ -19,6 +19,7 @@ from .prose import (children_clause_reworded, children_protection_raised, clause
                     numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
                     updated_on_note, wording_editorial)
 from .wording import (children_named_in_collection, circumstance_named, consent_no_longer_said, contact_details_reworded,
+                      destination_named_in_words,
                       contact_route_changed, data_named_in_words, new_use_named, personal_data_no_longer_denied,
                       public_disclosure_named, recipient_named_in_words, right_deadline_shortened,
                       right_limited_in_words, sensitive_data_named)
@@ -36,7 +37,8 @@ DEFAULT_ORDER = (
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_limited_in_words, children_named_in_collection, sensitive_data_named, new_use_named,
     public_disclosure_named, consent_no_longer_said, data_named_in_words, personal_data_no_longer_denied,
-    circumstance_named, recipient_named_in_words, right_deadline_shortened, contact_details_reworded,
+    circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
+    contact_details_reworded,
     contact_route_changed,
     updated_on_note, company_named_with_controller, children_clause_reworded,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, NO_PERSONAL_DATA, PUBLICLY, RECIPIENT_NAMED,
-                           USE_WORDS, affirmed, contact_details, contacted,
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, HOSTING, NO_PERSONAL_DATA, RECIPIENT_NAMED,
+                           USE_WORDS, affirmed, contact_details, contacted, countries_named_more_often,
+                           shown_publicly_more,
                            data_named_more_often, limiting_words_added, longest_days, more_often, words_added)
 from ...model import vocabulary as vocab
 from ...model.base import N_
@@ -161,12 +162,14 @@ def right_deadline_shortened(change, diff) -> Iterator[Match]:
 def public_disclosure_named(change, diff) -> Iterator[Match]:
     """Reworded where data is collected or used (the clause states data or a purpose, or a
     lead-in above it states data), saying more often that it is visible to anyone
-    ("displayed publicly on the marketplace, where any visitor can see them"). Publishing
-    personal information needs the user's separate consent (Art. 25)."""
+    ("displayed publicly on the marketplace, where any visitor can see them"), or naming more
+    of what is shown ("your nickname, avatar and city of residence will be displayed publicly,
+    together with the reviews you post"). Publishing personal information needs the user's
+    separate consent (Art. 25)."""
     if not _reworded(change) or not (_states(diff, change, "purpose") or _states(diff, change, "data")
                                      or _collects_data(diff, change)):
         return
-    if any(more_often(PUBLICLY, affirmed(f.old), affirmed(f.new)) for f in change.fields):
+    if any(shown_publicly_more(f.old, f.new) for f in change.fields):
         yield Match(event="public-named", values={"label": change.label}, favourable=False)
 
 
@@ -224,6 +227,26 @@ def recipient_named_in_words(change, diff) -> Iterator[Match]:
         return
     if any(more_often(RECIPIENT_NAMED, affirmed(f.old), affirmed(f.new)) for f in change.fields):
         yield Match(event="recipient-named", values={"label": change.label}, favourable=False)
+
+
+@rule("destination-named-in-words", "material", N_("Section VIII item 3 (cross-border destinations)"),
+      N_("A clause about where data is stored or sent now names a country its transfer facts do "
+         "not state."), target="clause", decidable=True)
+def destination_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where a transfer is stated (or servers, storage or hosting are spoken of),
+    naming a territory more often than before that the clause's transfer facts do not state
+    ("our servers in China and Singapore"): a cross-border destination (item 3). Names are
+    CLDR's English territory names (Babel)."""
+    if not _reworded(change):
+        return
+    node = diff.new_nodes.get(change.id)
+    stated = {f.destination for f in node.facts if f.kind == "transfer"} if node is not None else set()
+    if not (stated or _states(diff, change, "transfer") or any(HOSTING.search(f.new) for f in change.fields)):
+        return
+    named = {c for f in change.fields for c in countries_named_more_often(f.old, f.new)} - stated
+    if named:
+        yield Match(event="destination-named", values={"countries": ", ".join(sorted(named)), "label": change.label},
+                    favourable=False)
 
 
 @rule("contact-details-reworded", "material", N_("Section VIII item 5 (contact details)"),
