@@ -2,14 +2,15 @@
 
 The classifier reasons over facts, but an editor often changes the prose and not the facts
 beside it, and some of what Section VIII lists has no fact at all (whom to contact, a delay
-before deletion, a fee). Five blind sets of revisions showed that every change of meaning
-missed below ``material`` was of this kind. These rules read it in words: each names a small,
-documented vocabulary (:mod:`generator.diff.words`), looks only where the statement says the
-thing in question (a clause that gives a right, collects data, states a purpose, names a
-recipient) and counts whether the new wording says it *more often* than the old, so that a
-sentence reworded around the same words is not read as new. Each finding names the words it
-saw, for the person who decides; a reading that could go either way is read upwards (Section
-VIII ¶2), never guessed lower.
+before deletion, a fee). In the blind sets of revisions (docs/rules.md), every change of
+meaning missed below ``material`` was of this kind. These rules read it in words: each names a
+small, documented vocabulary (:mod:`generator.diff.words`), looks only where the statement says
+the thing in question (a clause that gives a right, collects data, states a purpose, names a
+recipient) and counts whether the new wording *affirms* it more often than the old (a negation
+and the rest of its sentence are not read), so that a sentence reworded around the same words
+is not read as new. Each finding names the words it saw, for the person who decides; a reading
+that could go either way is read upwards (Section VIII ¶2), never guessed lower, and a recorded
+decision may set another level (``decidable``).
 
 They judge the clauses no fact rule judged, except ``right-limited-in-words``, which also runs
 where only facts Section VIII does not list changed (a retention period beside the words that
@@ -21,8 +22,8 @@ from collections.abc import Callable, Iterator
 
 from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, HOSTING, NO_PERSONAL_DATA, RECIPIENT_NAMED,
                            USE_WORDS, affirmed, contact_details, contacted, countries_named_more_often,
-                           shown_publicly_more,
-                           data_named_more_often, limiting_words_added, longest_days, more_often, words_added)
+                           data_named_more_often, limiting_words_added, longest_days, more_often, shown_publicly_more,
+                           words_added)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
