@@ -155,6 +155,12 @@ TRIGGERS = {
     "destination-named-in-words": (lambda t: t.find("transfer.global").update(
         text=t.find("transfer.global")["text"].replace("our servers in China", "our servers in China and Singapore")),
         "material", "a country named that no transfer fact states (SG)"),
+    "controller-role-in-words": (lambda t: t.find("collect.account.processor").update(
+        text=t.find("collect.account.processor")["text"] + " We also use your order data for our own purposes."),
+        "consent", "AllValue said to act as a controller, or for its own purposes"),
+    "definition-narrowed-in-words": (lambda t: t.find("def.personal-information").update(
+        text=t.find("def.personal-information")["text"] + " Device identifiers are not personal information."),
+        "consent", "a definition limited (not)"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -370,6 +376,14 @@ NEAR_MISSES = {
     # the country named is the one the transfer fact states: a person decides
     "destination-named-in-words": (lambda t: t.find("transfer.global").update(
         text=t.find("transfer.global")["text"].replace("our servers in China", "our servers in mainland China")),
+        "prose-substantive", "review"),
+    # the merchant named as the controller, AllValue still its processor: a person decides
+    "controller-role-in-words": (lambda t: t.find("collect.account.processor").update(
+        text=t.find("collect.account.processor")["text"] + " The merchant is the controller; we never use your "
+             "data for our own purposes."), "prose-substantive", "review"),
+    # a definition reworded without a limit: a person decides
+    "definition-narrowed-in-words": (lambda t: t.find("def.personal-information").update(
+        text=t.find("def.personal-information")["text"].replace("various information", "any information")),
         "prose-substantive", "review"),
     # the controller's own name replaced where the product is described: a name changed, review
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(

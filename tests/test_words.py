@@ -121,6 +121,7 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
     ("we will also provide a method of appeal", "we may also provide a method of appeal",
      ("a promise weakened (will → may)",)),
     ("we may provide it and will tell you", "we will provide it and may tell you", ()),  # as many promises
+    ("Cookies store your preferences.", "Cookies store your preferences and expire no later than 13 months.", ()),
     ("We will provide a copy upon request.", "We will provide a copy once every twelve months upon request.",
      ("at most so often",)),
 ])

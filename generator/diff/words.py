@@ -212,6 +212,9 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
                                 "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
                                 "police", "emergency", "emergencies", "request", "requests", "requested",
                                 "demand", "demands"})
+#: AllValue said to decide for itself: "as an independent controller", "for our own purposes"
+CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
+                             r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b", re.I)
 #: words that make the user's agreement a condition ("with your consent")
 CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
                            "authorise", "authorized", "authorised", "permission", "opt-in"})
@@ -283,10 +286,11 @@ def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ..
 
 
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
-#: charge", "free of charge"
+#: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months")
 _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
                             r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
-                            r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b", re.I)
+                            r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
+                            r"\bno\s+(?:later|longer|more)\s+than\b", re.I)
 
 
 def _uncontracted(text: str | None) -> str:

@@ -47,6 +47,8 @@ EVENTS: dict[str, str] = {
     "recipient-named": N_("data said to be shared with someone no fact names: {label}"),
     "contact-details": N_("contact details: {before} → {after}: {label}"),
     "destination-named": N_("a country named that no transfer fact states ({countries}): {label}"),
+    "controller-role": N_("AllValue said to act as a controller, or for its own purposes: {label}"),
+    "definition-narrowed": N_("a definition limited ({words}): {label}"),
     "personal-data-no-longer-denied": N_("no longer said to hold no personal information: {label}"),
     "circumstance-named": N_("a circumstance of sharing named ({words}): {label}"),
     "reworded": N_("{fields} reworded: {label}"),

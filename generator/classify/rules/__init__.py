@@ -19,7 +19,7 @@ from .prose import (children_clause_reworded, children_protection_raised, clause
                     numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
                     updated_on_note, wording_editorial)
 from .wording import (children_named_in_collection, circumstance_named, consent_no_longer_said, contact_details_reworded,
-                      destination_named_in_words,
+                      controller_role_in_words, definition_narrowed_in_words, destination_named_in_words,
                       contact_route_changed, data_named_in_words, new_use_named, personal_data_no_longer_denied,
                       public_disclosure_named, recipient_named_in_words, right_deadline_shortened,
                       right_limited_in_words, sensitive_data_named)
@@ -36,7 +36,8 @@ DEFAULT_ORDER = (
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_limited_in_words, children_named_in_collection, sensitive_data_named, new_use_named,
-    public_disclosure_named, consent_no_longer_said, data_named_in_words, personal_data_no_longer_denied,
+    public_disclosure_named, consent_no_longer_said, controller_role_in_words, definition_narrowed_in_words,
+    data_named_in_words, personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
     contact_details_reworded,
     contact_route_changed,

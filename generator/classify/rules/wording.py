@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, HOSTING, NO_PERSONAL_DATA, RECIPIENT_NAMED,
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA,
+                           RECIPIENT_NAMED,
                            USE_WORDS, affirmed, contact_details, contacted, countries_named_more_often,
                            data_named_more_often, limiting_words_added, longest_days, more_often, shown_publicly_more,
                            words_added)
@@ -248,6 +249,33 @@ def destination_named_in_words(change, diff) -> Iterator[Match]:
     if named:
         yield Match(event="destination-named", values={"countries": ", ".join(sorted(named)), "label": change.label},
                     favourable=False)
+
+
+@rule("controller-role-in-words", "consent", N_("PIPL Art. 23 and 14 (another handler; a new purpose)"),
+      N_("A clause that says AllValue only processes data for the merchant now says it also "
+         "decides for itself (an independent controller, its own purposes)."), target="clause", decidable=True)
+def controller_role_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where a role is stated (AllValue the merchant's processor), affirming more
+    often that it acts as a controller or for its own purposes: the customers' data reaches a
+    handler that is not their merchant (Art. 23), for purposes the merchant did not set (Art. 14)."""
+    if _reworded(change) and _states(diff, change, "role") and \
+            any(more_often(CONTROLLER_SAID, affirmed(f.old), affirmed(f.new)) for f in change.fields):
+        yield Match(event="controller-role", values={"label": change.label}, favourable=False)
+
+
+@rule("definition-narrowed-in-words", "consent", N_("Section VIII ¶2; Part 1 (what a defined term covers)"),
+      N_("A definition now uses limiting words ('only', 'not'): the term, and every right that "
+         "rests on it, may cover less."), target="clause", decidable=True)
+def definition_narrowed_in_words(change, diff) -> Iterator[Match]:
+    """A definition of Part 1 reworded with more limiting words than before ("Information that
+    identifies a person only in combination ... is not personal information"): what the
+    statement's promises and the user's rights apply to may be less (¶2). Limiting words are
+    :func:`~generator.diff.words.limiting_words_added`'s."""
+    node = diff.new_nodes.get(change.id)
+    if not _reworded(change) or node is None or node.kind != "definition":
+        return
+    if added := _added(change, limiting_words_added):
+        yield Match(event="definition-narrowed", values={"words": added, "label": change.label}, favourable=False)
 
 
 @rule("contact-details-reworded", "material", N_("Section VIII item 5 (contact details)"),
