@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from ..diff import FactChange
 
 Target = Literal["fact", "clause", "version"]
+#: where a fact rule already judged a clause, whether a clause rule still judges it: never (its
+#: wording is the facts' to explain), always (where a node now stands: moves), or only where the
+#: facts set no more than ``review`` (words that say what no listed fact records)
+OverFacts = Literal["never", "always", "below-listed"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Rule:
     #: a reading of the words, not of the facts: read upwards when in doubt, so a person's
     #: recorded decision may set it lower (a fact rule's level is a floor no decision goes below)
     decidable: bool = False
+    #: a clause rule's reach where a fact rule judged the clause (:data:`OverFacts`)
+    over_facts: OverFacts = "never"
 
     @property
     def doc(self) -> str:
@@ -68,16 +74,17 @@ class Rule:
 
 
 def rule(id: str, level: str, citation: str, explanation: str, target: Target = "fact",
-         decidable: bool = False) -> Callable[[RuleFn], RuleFn]:
+         decidable: bool = False, over_facts: OverFacts = "never") -> Callable[[RuleFn], RuleFn]:
     """Declare a rule function; the registry picks it up by id from the module's table.
 
     ``decidable`` marks a rule that reads words where the facts are silent: its level is a
-    reading a person may overrule with a recorded decision, not a floor."""
+    reading a person may overrule with a recorded decision, not a floor. ``over_facts`` says
+    whether a clause rule also judges clauses a fact rule judged."""
     if level not in LEVELS:
         raise ValueError(f"rule {id}: unknown level {level!r}")
 
     def mark(fn: RuleFn) -> RuleFn:
-        fn.rule = Rule(id, level, citation, explanation, target, fn, decidable)  # type: ignore[attr-defined]
+        fn.rule = Rule(id, level, citation, explanation, target, fn, decidable, over_facts)  # type: ignore[attr-defined]
         return fn
 
     return mark

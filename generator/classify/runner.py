@@ -17,12 +17,6 @@ from ..errors import NoticesError, SourceError
 from .levels import NOTIFICATIONS, highest, rank
 from .registry import Match
 
-#: clause rules that judge where a node now stands; they run even where facts decided
-MOVE_RULES = frozenset({"moved-into-new-context", "moved-to-another-parent", "clause-reordered"})
-#: clause rules that read what facts may not record (a limit put on a right in words); they also
-#: run where facts decided no more than ``review`` (a retention period added beside the limit),
-#: never where a listed fact (a recipient, a purpose) is what the new words qualify
-OVER_FACTS_RULES = frozenset({"right-limited-in-words"})
 
 if TYPE_CHECKING:
     from ..diff import FactChange, VersionDiff
@@ -120,13 +114,11 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
     for r in rules.for_target("version"):
         findings.extend(_matches(r, diff, diff, (), "metadata"))
     diff = replace(diff, decided_by_facts=frozenset(f.clause for f in findings if f.clause))
-    fact_levels = {c: highest([f.level for f in findings if f.clause == c]) for c in diff.decided_by_facts}
     for change in diff.changes:
-        # where facts decided a clause, its wording is theirs to explain; a move is still judged,
-        # and so are words that limit a right where the facts said less
-        clause_rules = [r for r in rules.for_target("clause")
-                        if change.id not in diff.decided_by_facts or r.id in MOVE_RULES
-                        or (r.id in OVER_FACTS_RULES and rank(fact_levels[change.id]) <= rank("review"))]
+        # where facts decided a clause, its wording is theirs to explain, except for the clause
+        # rules that say otherwise (Rule.over_facts: a move; words a listed fact does not record)
+        reach = _reach(change.id, findings, diff.decided_by_facts)
+        clause_rules = [r for r in rules.for_target("clause") if r.over_facts in reach]
         findings.extend(_first_match(clause_rules, change, diff, (change.id,), change.kind))
     findings = _apply_decisions(findings, diff)
     order = {c.id: i for i, c in enumerate(diff.changes)}
@@ -134,6 +126,14 @@ def classify(diff: "VersionDiff", registry: "RuleRegistry | None" = None) -> Rep
     level = highest([f.level for f in findings])
     key, label = NOTIFICATIONS[level]
     return Report(diff, tuple(findings), level, key, label)
+
+
+def _reach(clause: str, findings: list[Finding], decided_by_facts: frozenset[str]) -> frozenset[str]:
+    """The ``Rule.over_facts`` values of the clause rules that judge ``clause``."""
+    if clause not in decided_by_facts:
+        return frozenset({"never", "always", "below-listed"})
+    facts_said = highest([f.level for f in findings if f.clause == clause])
+    return frozenset({"always", "below-listed"} if rank(facts_said) <= rank("review") else {"always"})
 
 
 def _matches(rule, change, diff, clauses, kind) -> list[Finding]:

@@ -21,7 +21,8 @@ than parsed whole (0.14 s): a diff stays fast.
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "nothing", "nobody", "nowhere",
                        "cannot", "without", "unless", "except", "excluding"})
@@ -165,6 +166,9 @@ def longest_days(text: str) -> int | None:
     """The longest time limit in days that ``text`` states (None when it states none)."""
     days = [int(n) for n in _DAYS.findall(text or "")]
     return max(days) if days else None
+
+
+#: a word, hyphenated words and contractions read whole ("machine-learning", "children's")
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 #: words that name children (Part 1 Definition 5: their information is sensitive)
 CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
@@ -184,6 +188,7 @@ DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=256)
 def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
     """The data categories (vocabulary codes) whose label or a synonym ``new`` affirms more
     often than ``old`` ("date of birth", "birthday"; not "we do not collect your birthday")."""
@@ -212,6 +217,11 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
                                 "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
                                 "police", "emergency", "emergencies", "request", "requests", "requested",
                                 "demand", "demands"})
+#: a recipient said to be a handler in its own right ("to assess fraud risk on
+#: their own services", "for its own purposes")
+OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
+                     r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
+                     r"analytics|records?|accounts?)\b", re.I)
 #: AllValue said to decide for itself: "as an independent controller", "for our own purposes"
 CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
                              r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b", re.I)
@@ -245,6 +255,7 @@ NO_PERSONAL_DATA = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without)\b[^.;:!?]*", re.I)
 
 
+@lru_cache(maxsize=512)
 def affirmed(text: str | None) -> str:
     """``text`` without what it denies: each negation to the end of its sentence is dropped
     ("We do not use the camera to collect biometric information." names no data collected)."""
@@ -259,7 +270,7 @@ def shown_publicly_more(old: str, new: str) -> bool:
         return True
 
     def shown(text: str) -> int:
-        return sum(sum(_counts(sentence, SHOWN_WORDS).values()) for sentence in re.split(r"(?<=[.;!?])\s+", text)
+        return sum(_counts(sentence, SHOWN_WORDS).total() for sentence in re.split(r"(?<=[.;!?])\s+", text)
                    if PUBLICLY.search(sentence))
     return shown(new) > shown(old)
 
@@ -269,20 +280,15 @@ def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
     return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
 
 
-def _counts(text: str, vocabulary: frozenset[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for w in _WORD.findall((text or "").lower().replace("\u2019", "'")):
-        w = "cannot" if w == "can't" else ("not" if w.endswith("n't") else w)
-        if w in vocabulary:
-            out[w] = out.get(w, 0) + 1
-    return out
+def _counts(text: str, vocabulary: frozenset[str]) -> Counter[str]:
+    """How often each word of ``vocabulary`` occurs in ``text`` (already :func:`_uncontracted`)."""
+    return Counter(w for w in _WORD.findall(text.lower()) if w in vocabulary)
 
 
 def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """The words of ``vocabulary`` that ``new`` affirms more often than ``old``, sorted (what a
     sentence denies is not counted: see :func:`affirmed`; hyphenated words are read whole)."""
-    before, after = _counts(affirmed(old), vocabulary), _counts(affirmed(new), vocabulary)
-    return tuple(sorted(w for w, n in after.items() if n > before.get(w, 0)))
+    return tuple(sorted(_counts(affirmed(new), vocabulary) - _counts(affirmed(old), vocabulary)))
 
 
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
@@ -308,17 +314,15 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     cooling-off period"), :data:`FEE` a price ("USD 15")."""
     old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
     before, after = _counts(old_plain, LIMITING_WORDS), _counts(new_plain, LIMITING_WORDS)
-    added: tuple[str, ...] = ()
-    if sum(after.values()) > sum(before.values()):
-        added = tuple(w for w, n in after.items() if n > before.get(w, 0))
+    added: tuple[str, ...] = tuple(after - before) if after.total() > before.total() else ()
     for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
     if before_days is not None and after_days is not None and after_days > before_days:
         added += (LONGER,)
-    if sum(_counts(new_plain, WEAK_MODALS).values()) > sum(_counts(old_plain, WEAK_MODALS).values()) and \
-            sum(_counts(new_plain, STRONG_MODALS).values()) < sum(_counts(old_plain, STRONG_MODALS).values()):
+    if _counts(new_plain, WEAK_MODALS).total() > _counts(old_plain, WEAK_MODALS).total() and \
+            _counts(new_plain, STRONG_MODALS).total() < _counts(old_plain, STRONG_MODALS).total():
         added += (WEAKENED,)
     return tuple(sorted(added))
 
@@ -355,22 +359,19 @@ def countries_named_more_often(old: str, new: str) -> tuple[str, ...]:
     """The territories (ISO codes) whose English name ``new`` affirms more often than ``old``
     ("our servers in China and Singapore" → ``SG``)."""
     pattern, codes = _countries()
+    before, after = (Counter(codes[name] for name in pattern.findall(affirmed(t))) for t in (old, new))
+    return tuple(sorted(after - before))
 
-    def counts(text: str) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for name in pattern.findall(affirmed(text)):
-            out[codes[name]] = out.get(codes[name], 0) + 1
-        return out
 
-    before, after = counts(old), counts(new)
-    return tuple(sorted(c for c, n in after.items() if n > before.get(c, 0)))
+def phone_key(number: str) -> str:
+    """A phone number by its last ten digits: "+1 (888) 996-8926" is "(888) 9968926"."""
+    return re.sub(r"\D", "", number)[-10:]
 
 
 def contact_details(text: str) -> frozenset[str]:
-    """The emails, URLs and phone numbers ``text`` gives, normalised (a phone number by its
-    last ten digits: a country code added is the same number)."""
+    """The emails, URLs and phone numbers (:func:`phone_key`) ``text`` gives, normalised."""
     emails, urls, phones, _dates, _numbers = entities(text or "")
-    return frozenset([*emails, *urls, *(p[-10:] for p in phones)])
+    return frozenset([*emails, *urls, *(phone_key(p) for p in phones)])
 
 
 def contacted(text: str) -> frozenset[str]:

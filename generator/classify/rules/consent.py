@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...diff.words import OWN_USE
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -32,13 +33,6 @@ CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 #: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for
 #: cross-context behavioural advertising): a recipient added beside them is another handler
 CONTROLLER_PROCESSING = frozenset({"av:SaleOfPersonalData", "av:SharingForCrossContextAdvertising"})
-#: what makes a recipient a handler in its own right, said in words ("to assess fraud risk on
-#: their own services", "for its own purposes")
-OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
-                     r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
-                     r"analytics|records?|accounts?)\b", re.I)
-
-
 @rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("A right is no longer given where the statement gave it (for that clause's users)."))
 def right_removed(change, diff) -> Iterator[Match]:

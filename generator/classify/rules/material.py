@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ...diff.words import phone_key
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -174,8 +175,8 @@ def _same_phone_restated(change, diff) -> bool:
     side, other = ("new", diff.old_nodes) if change.change == "added" else ("old", diff.new_nodes)
     if change.change not in ("added", "removed") or "phone" not in change.values(side, "channel"):
         return False
-    digits = {re.sub(r"\D", "", v)[-10:] for v in change.values(side, "value")}
-    return any(f.kind == "contact" and f.channel == "phone" and re.sub(r"\D", "", f.value)[-10:] in digits
+    digits = {phone_key(v) for v in change.values(side, "value")}
+    return any(f.kind == "contact" and f.channel == "phone" and phone_key(f.value) in digits
                for clause in change.clauses if clause in other for f in other[clause].facts)
 
 

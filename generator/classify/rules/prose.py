@@ -162,7 +162,7 @@ def _carries_facts(diff, change) -> bool:
 
 @rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),
       N_("A clause with facts moved into another section, or under a lead-in whose facts differ: its "
-      "facts now say something else."), target="clause")
+      "facts now say something else."), target="clause", over_facts="always")
 def moved_into_new_context(change, diff) -> Iterator[Match]:
     """Moved to another parent carrying facts (a purpose, a recipient, a legal basis...), into
     another section (collection → sharing) or surroundings whose facts differ. Within a section,
@@ -177,7 +177,8 @@ def moved_into_new_context(change, diff) -> Iterator[Match]:
 
 
 @rule("moved-to-another-parent", "review", N_("Section VIII (read under another lead-in; a person decides)"),
-      N_("A clause moved under another parent: its lead-in, and so its meaning, may differ."), target="clause")
+      N_("A clause moved under another parent: its lead-in, and so its meaning, may differ."), target="clause",
+      over_facts="always")
 def moved_to_another_parent(change, diff) -> Iterator[Match]:
     """Moved to another parent (a list whose lead-in may give it another meaning)."""
     if "moved" in change.kinds and _parent(change.old_path) != _parent(change.new_path):
@@ -211,7 +212,8 @@ def numbered_list_reordered(change, diff) -> Iterator[Match]:
 
 
 @rule("clause-reordered", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
-      N_("A clause moved within its own list; its parent and wording are unchanged."), target="clause")
+      N_("A clause moved within its own list; its parent and wording are unchanged."), target="clause",
+      over_facts="always")
 def clause_reordered(change, diff) -> Iterator[Match]:
     """Out of its old order among its siblings, under the same parent."""
     if "moved" in change.kinds:

@@ -14,7 +14,7 @@ decision may set another level (``decidable``).
 
 They judge the clauses no fact rule judged, except ``right-limited-in-words``, which also runs
 where only facts Section VIII does not list changed (a retention period beside the words that
-delay deletion): see ``OVER_FACTS_RULES`` in :mod:`generator.classify.runner`.
+delay deletion): its ``over_facts="below-listed"``.
 """
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ from ..registry import Match, rule
 
 @rule("right-limited-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("Where a right is given, words now put a condition or a limit on it ('only if', 'not', "
-         "'unless'), though no fact records it."), target="clause", decidable=True)
+         "'unless'), though no fact records it."), target="clause", decidable=True,
+      over_facts="below-listed")
 def right_limited_in_words(change, diff) -> Iterator[Match]:
-    """Reworded, or added, where a right is given (see ``right-clause-reworded``), using a
+    """Reworded, or added, where a right is given (:func:`_gives_a_right`), using a
     limiting word more often than before: "Only if these decisions ... do you have the right",
     "We do not provide a method of appeal", "will delete it only after that period". The
     facts may still read the same (the right, its channels), or record only a side of it (a
@@ -42,7 +43,7 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
     be in the user's favour ("we will not charge"); a machine cannot tell, and Section VIII
     ¶2 asks consent for a limit, so it reads it as one and names the words for the person
     who decides."""
-    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _gives_a_right(diff, change):
+    if not _worded(change) or not _gives_a_right(diff, change):
         return
     if added := _added(change, limiting_words_added):
         yield Match(event="right-limited-words", values={"words": added, "label": change.label},
@@ -58,7 +59,7 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
     your children"). Children's information is sensitive (Definition 5) and needs a
     guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
     promise not to collect, so it reads it as collection and names the words."""
-    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _collects_data(diff, change):
+    if not _worded(change) or not _collects_data(diff, change):
         return
     if added := _added(change, lambda old, new: words_added(old, new, CHILD_WORDS)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
@@ -81,9 +82,14 @@ def new_use_named(change, diff) -> Iterator[Match]:
                     favourable=False)
 
 
+def _worded(change) -> bool:
+    """The clause was kept or added, and its wording changed beyond typos."""
+    return change.kind != "removed" and bool(change.fields) and not change.prose_editorial
+
+
 def _reworded(change) -> bool:
     """The clause was kept and its wording changed beyond typos."""
-    return change.kind == "modified" and bool(change.fields) and not change.prose_editorial
+    return change.kind == "modified" and _worded(change)
 
 
 def _added(change, added_in: Callable[[str, str], tuple[str, ...]]) -> str:
@@ -133,7 +139,7 @@ def data_named_in_words(change, diff) -> Iterator[Match]:
 def _data_named(change, diff, sensitive: bool) -> str:
     """The labels of the categories (sensitive or not) the change names more often, that the
     clause's facts do not state, joined for a finding."""
-    if change.kind == "removed" or (change.fields and change.prose_editorial) or not _collects_data(diff, change):
+    if not _worded(change) or not _collects_data(diff, change):
         return ""
     node = diff.new_nodes.get(change.id)
     stated = {f.code for f in node.facts if f.kind == "data"} if node is not None else set()
@@ -223,7 +229,7 @@ def recipient_named_in_words(change, diff) -> Iterator[Match]:
     a processing, or a lead-in states data), affirming more often that data goes to someone
     ("We share these click and open records with our advertising and marketing service
     providers"): a recipient no fact records (item 3)."""
-    if change.kind == "removed" or (change.fields and change.prose_editorial):
+    if not _worded(change):
         return
     if not any(_states(diff, change, k) for k in ("data", "purpose", "processing")) and not _collects_data(diff, change):
         return
