@@ -431,6 +431,7 @@ def test_sharing_on_legitimate_interests_as_a_basis_of_the_clause_needs_consent(
 @pytest.mark.parametrize("words, level", [
     (" whose members use it to assess fraud risk on their own services.", "consent"),  # a handler in its own right
     (" who help us assess fraud risk.", "material"),  # a processor's help: item 3
+    (", whose members use it under their own privacy policies.", "consent"),  # their own rules: a handler
 ])
 def test_a_recipient_said_to_use_data_for_its_own_purposes_is_another_handler(words, level):
     def edit(t):

@@ -89,7 +89,12 @@ def test_companies_are_read_by_their_legal_form():
     ("please write to our Data Protection Officer at dpo@example.com.", {"data protection officer"}),
     ("Send your request to the merchant whose store you used.", {"merchant whose store you used"}),
     ("you can ask us to explain", set()),  # "us" names no one new
-    ("We will contact you within 15 days.", {"you"}),
+    ("We will contact you within 15 days.", set()),  # AllValue contacting you is no route for you
+    ("our staff may contact you through your contact information (e-mail)", set()),  # nor is the noun
+    ("just let AllValue customer service know and we will stop", {"allvalue customer service"}),
+    ("you can also file a complaint through Allvalue customer service", {"allvalue customer service"}),
+    ("If you don't want to be contacted this way, tell AllValue customer service.", {"allvalue customer service"}),
+    ("you can get in touch with our privacy team by post", {"privacy team"}),
     ("There is no one to contact.", set()),
     ("you can also lodge a complaint with the cyberspace administration or another authority",
      {"cyberspace administration"}),
@@ -124,6 +129,12 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
     ("Cookies store your preferences.", "Cookies store your preferences and expire no later than 13 months.", ()),
     ("We will provide a copy upon request.", "We will provide a copy once every twelve months upon request.",
      ("at most so often",)),
+    ("We will respond within 15 days.", "We aim to reply within 15 working days.",  # an effort, and 21 days
+     ("a longer time limit", "a promise weakened (will → may)")),
+    ("We respond within 15 days.", "We respond within 10 working days.", ()),  # 14 calendar days
+    # a refusal softened is no promise weakened: "will not be able to respond" had no promise in it
+    ("we will not be able to respond to your request:", "as laws allow, we may decline to respond to your request:",
+     ()),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.words import limiting_words_added
@@ -153,6 +164,40 @@ def test_countries_named_more_often(old, new, named):
     from generator.diff.words import countries_named_more_often
 
     assert countries_named_more_often(old, new) == named
+
+
+@pytest.mark.parametrize("old,new,added", [
+    ("If it involves children's personal information, get the consent of the child's guardian.",
+     "If that person is a child, get the consent of the child's guardian.", ()),  # as many children named
+    ("Children are under 14. If you are a minor, ask your parents.", "A child is anyone under 13.", ()),
+    ("you provide your name.", "you provide your name and your children's names.", ("children's",)),
+])
+def test_children_named_more_often_in_all(old, new, added):
+    from generator.diff.words import CHILD_WORDS, words_added_in_all
+
+    assert words_added_in_all(old, new, CHILD_WORDS) == added
+
+
+@pytest.mark.parametrize("text,public", [
+    ("Your reviews are displayed publicly.", True),
+    ("Anyone can view your reviews.", True),
+    ("any visitor to the store sees them", True),
+    ("In this statement, a child is anyone under 13.", False),  # named, not shown anything
+    ("Anyone may ask us for a copy.", False),
+])
+def test_what_says_data_is_shown_publicly(text, public):
+    from generator.diff.words import PUBLICLY
+
+    assert bool(PUBLICLY.search(text)) is public
+
+
+def test_an_open_ended_purpose_is_a_phrase_added():
+    from generator.diff.words import OPEN_ENDED_USE, phrases_added
+
+    assert phrases_added(OPEN_ENDED_USE, "We use it to show your orders.",
+                         "We use it to show your orders and for our other business needs.") == ("other business needs",)
+    assert phrases_added(OPEN_ENDED_USE, "for other purposes", "For other purposes.") == ()  # as often
+    assert phrases_added(OPEN_ENDED_USE, "We use it.", "We never use it for any other purpose.") == ()  # denied
 
 
 def test_affirmed_drops_what_a_sentence_denies():

@@ -152,19 +152,25 @@ _FREQUENCY = re.compile(r"\b(?:once|twice|one\s+time|(?:\d+|two|three|four|five)
 #: how :func:`limiting_words_added` names a frequency it counts
 FREQUENCY = "at most so often"
 #: "within 15 days", "30 working days": a time limit in days
-_DAYS = re.compile(r"\b(\d+)\s*(?:(?:working|business|calendar)\s+)?days?\b", re.I)
+_DAYS = re.compile(r"\b(\d+)\s*(?:(working|business|calendar)\s+)?days?\b", re.I)
 #: how :func:`limiting_words_added` names a longer time limit
 LONGER = "a longer time limit"
-#: a promise and a mere possibility: "we will provide" → "we may provide"
+#: a promise, and a mere possibility or an effort: "we will provide" → "we may provide",
+#: "we will respond" → "we aim to respond"
 STRONG_MODALS = frozenset({"will", "shall", "must"})
-WEAK_MODALS = frozenset({"may", "might", "could"})
+WEAK_MODALS = frozenset({"may", "might", "could", "aim", "aims", "try", "tries", "endeavour", "endeavours",
+                         "endeavor", "endeavors", "strive", "strives", "hope", "hopes"})
+#: a promise not to do something is no promise to the reader ("we will not be able to respond")
+_NEGATED_PROMISE = re.compile(r"\b(?:will|shall|must)\s+not\b", re.I)
 #: how :func:`limiting_words_added` names a promise weakened
 WEAKENED = "a promise weakened (will → may)"
 
 
 def longest_days(text: str) -> int | None:
-    """The longest time limit in days that ``text`` states (None when it states none)."""
-    days = [int(n) for n in _DAYS.findall(text or "")]
+    """The longest time limit in calendar days that ``text`` states (None when it states
+    none); working or business days count seven for every five ("15 working days" is 21)."""
+    days = [-(-int(n) * 7 // 5) if kind.lower() in ("working", "business") else int(n)
+            for n, kind in _DAYS.findall(text or "")]
     return max(days) if days else None
 
 
@@ -178,7 +184,12 @@ CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", 
 USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
                        "profiling", "advertising", "advertisements", "ads", "advertisers", "sell", "sale",
                        "resell", "monetise", "monetize", "biometric", "tracking", "marketing", "promotional",
-                       "promotions", "newsletter", "newsletters"})
+                       "promotions", "newsletter", "newsletters", "loyalty", "targeted", "targeting",
+                       "offers"})
+#: a purpose left open: "and for our other business needs", "for any other purpose", "related
+#: purposes"; new where purposes are stated, a use no one can foresee (Art. 14)
+OPEN_ENDED_USE = re.compile(r"\b(?:other|any|further|additional|related|similar|internal)\s+(?:business\s+)?"
+                            r"(?:purposes?|needs|uses)\b|\bbusiness\s+(?:purposes|needs)\b", re.I)
 #: other names of a data category than its vocabulary label, as a statement writes them
 DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pd:DateOfBirth": ("birthday", "birth date", "birthdays"), "pd:TelephoneNumber": ("mobile number", "telephone number"),
@@ -221,7 +232,7 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
 #: their own services", "for its own purposes")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
                      r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
-                     r"analytics|records?|accounts?)\b", re.I)
+                     r"analytics|records?|accounts?|polic(?:y|ies)|terms)\b", re.I)
 #: AllValue said to decide for itself: "as an independent controller", "for our own purposes"
 CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
                              r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b", re.I)
@@ -241,9 +252,13 @@ HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?
 SHOWN_WORDS = frozenset({"reviews", "review", "comments", "ratings", "purchases", "products", "orders", "city",
                          "photos", "videos", "location", "history", "age", "birthday", "followers", "likes",
                          "wishlist", "residence", "name", "email", "phone", "address", "gender"})
-#: data made visible to anyone: "displayed publicly", "where any visitor can see them"
-PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|one|person|member\s+of\s+the\s+public)\b|"
-                      r"\banyone\b|\bsearch\s+engines?\b", re.I)
+#: data made visible to anyone: "displayed publicly", "where any visitor can see them",
+#: "anyone can view your reviews" (but not "a child is anyone under 13": a person named
+#: without seeing is no one shown anything)
+PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|member\s+of\s+the\s+public)\b|"
+                      r"\b(?:anyone|everyone|any\s*one|any\s+person|every\s+person)\b(?=[^.;:!?]{0,40}?\b(?:see|seen|view|"
+                      r"read|find|found|access|look|visible|shown|displayed))|\bvisible\s+to\s+(?:all|everyone|anyone)\b|"
+                      r"\bsearch\s+engines?\b", re.I)
 #: the statement saying something holds no personal information ("does not involve your
 #: personal information", "no personal data")
 NO_PERSONAL_DATA = re.compile(
@@ -275,6 +290,13 @@ def shown_publicly_more(old: str, new: str) -> bool:
     return shown(new) > shown(old)
 
 
+def phrases_added(pattern: re.Pattern, old: str, new: str) -> tuple[str, ...]:
+    """The phrases ``pattern`` finds that ``new`` affirms more often than ``old``, lowercased."""
+    def found(text: str) -> Counter[str]:
+        return Counter(m.group(0).lower() for m in pattern.finditer(affirmed(text)))
+    return tuple(sorted(found(new) - found(old)))
+
+
 def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
     """``pattern`` matches ``new`` more often than ``old``."""
     return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
@@ -289,6 +311,17 @@ def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ..
     """The words of ``vocabulary`` that ``new`` affirms more often than ``old``, sorted (what a
     sentence denies is not counted: see :func:`affirmed`; hyphenated words are read whole)."""
     return tuple(sorted(_counts(affirmed(new), vocabulary) - _counts(affirmed(old), vocabulary)))
+
+
+def words_added_in_all(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """As :func:`words_added`, for a vocabulary of synonyms: only when ``new`` affirms more of
+    them in all ("children's information" rewritten as "a child's details" names no one new)."""
+    return _more_in_all(_counts(affirmed(old), vocabulary), _counts(affirmed(new), vocabulary))
+
+
+def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
+    """The words counted more often in ``after``, when ``after`` counts more words in all."""
+    return tuple(sorted(after - before)) if after.total() > before.total() else ()
 
 
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
@@ -314,15 +347,16 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     cooling-off period"), :data:`FEE` a price ("USD 15")."""
     old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
     before, after = _counts(old_plain, LIMITING_WORDS), _counts(new_plain, LIMITING_WORDS)
-    added: tuple[str, ...] = tuple(after - before) if after.total() > before.total() else ()
+    added = _more_in_all(before, after)
     for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
     if before_days is not None and after_days is not None and after_days > before_days:
         added += (LONGER,)
+    old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
     if _counts(new_plain, WEAK_MODALS).total() > _counts(old_plain, WEAK_MODALS).total() and \
-            _counts(new_plain, STRONG_MODALS).total() < _counts(old_plain, STRONG_MODALS).total():
+            _counts(new_promises, STRONG_MODALS).total() < _counts(old_promises, STRONG_MODALS).total():
         added += (WEAKENED,)
     return tuple(sorted(added))
 
@@ -331,13 +365,21 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
 #: the verb, then (looked ahead at, so that "... or ask ..." is read too) the words up to a
 #: punctuation mark, cut at a preposition in :func:`contacted`
 _CONTACTED = re.compile(
-    r"\b(?:contact|ask|call|email|e-mail|write\s+to|complain\s+to|(?:lodge|file|make)\s+a\s+complaint\s+(?:with|to)|send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
+    r"\b(?:contact|ask|call|email|e-mail|tell|write\s+to|get\s+in\s+touch\s+with|reach\s+out\s+to|"
+    r"complain\s+(?:to|through|via|with)|(?:lodge|file|make|submit)\s+a\s+complaint\s+(?:with|to|through|via)|"
+    r"send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
     r"submit\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to)(?=\s+([\w'-]+(?:\s+[\w'-]+){0,7}))", re.I)
+#: "let AllValue customer service know": whom, between "let" and "know"
+_LET_KNOW = re.compile(r"\blet\s+([\w'-]+(?:\s+[\w'-]+){0,5}?)\s+know\b", re.I)
 #: words that end the name of whom to contact ("customer service *by* phone")
 _CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on", "and", "or", "if", "who",
                           "which", "with", "when", "where", "so", "about", "within", "as"})
 #: words that name no one ("the", "our", "please")
 _CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
+#: first words that show "contact" is not a route for the reader: AllValue contacting you
+#: ("our staff may contact you"), or the noun ("your contact information")
+_NOT_A_ROUTE = frozenset({"you", "information", "details", "number", "numbers", "channel", "channels",
+                          "method", "methods", "form", "person", "persons"})
 
 
 @cache
@@ -400,7 +442,9 @@ def contacted(text: str) -> frozenset[str]:
     """Whom ``text`` tells the reader to contact, ask or write to, lowercased, articles dropped
     ("contact Allvalue customer service by phone" → ``allvalue customer service``)."""
     out = set()
-    for m in _CONTACTED.finditer(text or ""):
+    for m in (*_CONTACTED.finditer(text or ""), *_LET_KNOW.finditer(text or "")):
+        if m.group(1).split()[0].lower() in _NOT_A_ROUTE:
+            continue
         words = []
         for w in m.group(1).lower().split():
             if w in _CONTACT_END:

@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA,
-                           RECIPIENT_NAMED,
-                           USE_WORDS, affirmed, contact_details, contacted, countries_named_more_often,
-                           data_named_more_often, limiting_words_added, longest_days, more_often, shown_publicly_more,
-                           words_added)
+                           OPEN_ENDED_USE, RECIPIENT_NAMED, USE_WORDS, affirmed, contact_details, contacted,
+                           countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
+                           more_often, phrases_added, shown_publicly_more, words_added, words_added_in_all)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -61,7 +60,7 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
     promise not to collect, so it reads it as collection and names the words."""
     if not _worded(change) or not _collects_data(diff, change):
         return
-    if added := _added(change, lambda old, new: words_added(old, new, CHILD_WORDS)):
+    if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
                     sensitive=True, favourable=False)
 
@@ -72,12 +71,14 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
 def new_use_named(change, diff) -> Iterator[Match]:
     """Reworded where purposes are stated (the clause states a purpose, in either version),
     naming a way of using data Section VIII item 1 singles out more often than before
-    ("training the machine-learning models that power our AI assistant"). Data already
+    ("training the machine-learning models that power our AI assistant"), or leaving a
+    purpose open ("for our other business needs"). Data already
     collected put to a new use needs consent again (Art. 14); the words are named for the
     person who decides."""
     if not _reworded(change) or not _states(diff, change, "purpose"):
         return
-    if added := _added(change, lambda old, new: words_added(old, new, USE_WORDS)):
+    if added := _added(change, lambda old, new: words_added(old, new, USE_WORDS)
+                       + phrases_added(OPEN_ENDED_USE, old, new)):
         yield Match(event="use-named", values={"words": added, "label": change.label},
                     favourable=False)
 
