@@ -44,6 +44,9 @@ TRIGGERS = {
     "processing-changed": (lambda t: t.add_fact("collect.rules.internal-use", kind="processing",
                                                 code="av:ModelTraining"),
                            "material", "use of data added: training machine-learning models"),
+    "promise-not-to-process-added": (lambda t: t.add_fact("share.transfer.ccpa", kind="processing",
+                                                          code="av:NoSharingForCrossContextAdvertising"),
+                                     "review", "no sharing for cross-context behavioural advertising"),
     "controller-changed": (lambda t: t.find("def.party")["facts"][0].update(address="1 Example Road, Hong Kong"),
                            "material", "controller changed"),
     "recipients-changed": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
@@ -149,6 +152,14 @@ TRIGGERS = {
     "recipient-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
         text=t.find("cookies.beacons.use")["text"] + " We share these records with our advertising partners."),
         "material", "data said to be shared with someone no fact names"),
+    "another-handler-in-words": (lambda t: t.find("collect.contact.email").update(
+        text=t.find("collect.contact.email")["text"].replace("our staff may contact you", "we and our partners may contact you")),
+        "consent", "others said to use your data, or contact you, themselves"),
+    "right-named-in-words": (lambda t: t.find("rights.copy.request").update(
+        text=t.find("rights.copy.request")["text"] + " You can also export it as a machine-readable file."),
+        "material", "a right named that no fact states (right to data portability)"),
+    "right-ground-narrowed": (lambda t: t.find("rights.delete.account-closed").update(text="If you cancel your account;"),
+                              "consent", "fewer situations in a case of rights.delete.intro, which gives a right"),
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
         "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
@@ -267,6 +278,9 @@ NEAR_MISSES = {
     "processing-changed": (lambda t: t.find("share.transfer.ccpa").update(
         text=t.find("share.transfer.ccpa")["text"].replace("California", "Nevada")),
         "prose-substantive", "review"),
+    # the promise not to sell dropped: a way of using data no longer ruled out, material and against you
+    "promise-not-to-process-added": (lambda t: t.drop_fact("share.transfer.ccpa", code="av:NoSaleOfPersonalData"),
+                                     "processing-changed", "material"),
     "controller-changed": (lambda t: t.find("def.party").update(
         text=t.find("def.party")["text"].replace("Room 2708", "Room 2709")), "prose-substantive", "review"),
     # a recipient's clause reordered within its list: the recipient did not change
@@ -368,6 +382,19 @@ NEAR_MISSES = {
     # a recipient named only to say data does not go there: a person decides
     "recipient-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
         text=t.find("cookies.beacons.use")["text"] + " We do not share these records with advertisers."),
+        "prose-substantive", "review"),
+    # a processor's work for us is no other handler: a person decides
+    "another-handler-in-words": (lambda t: t.find("collect.contact.email").update(
+        text=t.find("collect.contact.email")["text"].replace("our staff may contact you",
+                                                             "our staff, helped by our service providers, may contact you")),
+        "prose-substantive", "review"),
+    # a right the clause already gives, named again in other words: a person decides
+    "right-named-in-words": (lambda t: t.find("rights.delete.intro").update(
+        text="You may request erasure of personal information in the following circumstances:"),
+        "prose-substantive", "review"),
+    # the same situations in other words (as many alternatives): a person decides
+    "right-ground-narrowed": (lambda t: t.find("rights.delete.account-closed").update(
+        text="If you stop using our products or services, or you choose to cancel your account;"),
         "prose-substantive", "review"),
     # the same phone number written with its country code: a person decides
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
@@ -727,3 +754,19 @@ def test_findings_say_when_a_change_favours_the_user():
         [data] = [f for f in report_to_json(report)["findings"] if f["rule"] == rule_id]
         assert data["favourable"] is favourable
         assert not (favourable and level == "consent")
+
+
+def test_a_promise_not_to_process_runs_the_other_way():
+    """A prohibition ("we do not sell") added is in the user's favour and lists no new use;
+    dropped, it is a use no longer ruled out: against the user."""
+    added = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "share.transfer.ccpa", kind="processing", code="av:NoSharingForCrossContextAdvertising")))
+    [hit] = rule_hits(added, "promise-not-to-process-added")
+    assert hit.match.favourable is True and added.level == "review"
+    dropped = classify_pair(base(), edited(base(), lambda t: t.drop_fact(
+        "share.transfer.ccpa", code="av:NoSaleOfPersonalData")))
+    [hit] = rule_hits(dropped, "processing-changed")
+    assert hit.match.favourable is False and dropped.level == "material"
+    # a way of using data is still the usual way round
+    training = classify_pair(base(), edited(base(), TRIGGERS["processing-changed"][0]))
+    assert rule_hits(training, "processing-changed")[0].match.favourable is False

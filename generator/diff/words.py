@@ -215,6 +215,38 @@ def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: a lead-in that lists exceptions to a right, not the cases it covers
+EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
+#: an alternative: "if you no longer use our products or services, or you cancel your account"
+_ALTERNATIVE = re.compile(r"\bor\b", re.I)
+
+
+def alternatives_dropped(old: str, new: str) -> bool:
+    """``new`` affirms fewer alternatives ("or") than ``old``: a case that covered two
+    situations now covers one ("... or you cancel your account" → "you close your account")."""
+    return more_often(_ALTERNATIVE, new, old)  # read whole: "no longer use A or B" is a case, not a denial
+
+
+#: words that name a right itself, not a thing done in passing ("we delete your data" is
+#: not a right to deletion; "export your data as a machine-readable file" is portability)
+RIGHT_NAMES: dict[str, tuple[str, ...]] = {
+    "av:RightToPortability": ("portability", "export", "exports", "machine-readable", "another platform",
+                              "another provider", "another service provider", "another controller"),
+    "av:RightToRestriction": ("restrict the processing", "restrict our processing", "restriction of processing"),
+    "av:RightToObject": ("object to", "objection to"),
+    "av:RightToRectification": ("rectify", "rectification"),
+    "av:RightToErasure": ("erasure", "right to be forgotten"),
+    "av:RightToWithdrawConsent": ("withdraw your consent", "withdraw consent"),
+}
+
+
+def rights_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The rights (vocabulary codes) whose names (:data:`RIGHT_NAMES`) ``new`` affirms more
+    often than ``old``."""
+    old, new = affirmed(old), affirmed(new)
+    return tuple(code for code, names in RIGHT_NAMES.items() if more_often(_name_pattern(names), old, new))
+
+
 @cache
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names) + r")\b", re.I)
@@ -245,6 +277,14 @@ RECIPIENT_NAMED = re.compile(
     r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
     r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
     r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?)\b", re.I)
+#: someone else said to use the data, or reach the user, itself: "we and our partners may
+#: contact you", "our advertising partners use it to"; not a processor's work for us
+#: ("providers", "suppliers"), nor merchants, who control their customers' data already
+OTHERS_ACT = re.compile(
+    r"\b(?:our|their|these|such|other)\s+(?:[\w-]+\s+){0,2}?(?:partners?|third[- ]parties|advertisers?|brands?|"
+    r"affiliates?|affiliated\s+companies|other\s+companies|data\s+brokers?)\s+(?:may|will|can|could|might|also|"
+    r"then|would|each\s+)?\s*(?:contact|e-?mail|call|message|text|send|use|uses|analy[sz]e|combine|process|share|"
+    r"sell|target|track|profile)\w*\b", re.I)
 #: where data is kept: "our servers in", "stored in", "hosted in", "data centres"
 HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?:er|re)s?|processed\s+in)\b", re.I)
 #: what a statement shows of a user besides its data categories: "the reviews you post and the

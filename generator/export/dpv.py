@@ -153,9 +153,9 @@ def _representative(node: Node, fact: Any, ctx: "_Context") -> None:
 
 
 def _processing(node: Node, fact: Any, ctx: "_Context") -> None:
-    if fact.code == "av:NoSaleOfPersonalData":  # a promise not to: a prohibition, not processing
-        _add(node, "dpv:hasProhibition", [{"@type": ["dpv:Prohibition", "av:NoSaleOfPersonalData"],
-                                           "dpv:hasPurpose": {"@id": "dpv:SellDataToThirdParties"}}])
+    if fact.code in vocab.PROHIBITIONS:  # a promise not to: a prohibition, not processing
+        _add(node, "dpv:hasProhibition", [{"@type": ["dpv:Prohibition", fact.code],
+                                           "dpv:hasPurpose": {"@id": vocab.PROHIBITIONS[fact.code]}}])
     else:
         _add(node, "dpv:hasProcessing", _ref(fact.code))
 

@@ -167,6 +167,14 @@ PROCESSING: Final[dict[str, str]] = {
     "av:NoSharingForCrossContextAdvertising": "no sharing for cross-context behavioural advertising (CPRA)",
 }
 
+#: processing codes that are promises *not* to process: each with the DPV purpose it rules
+#: out. Adding one is in the user's favour; removing one is a way of using data no longer
+#: excluded (Section VIII item 1)
+PROHIBITIONS: Final[dict[str, str]] = {
+    "av:NoSaleOfPersonalData": "dpv:SellDataToThirdParties",
+    "av:NoSharingForCrossContextAdvertising": "dpv:PersonalisedAdvertising",
+}
+
 ROLES: Final[dict[str, str]] = {
     "av:MerchantIsController": "the merchant is the data controller of its customers' information",
     "av:AllValueIsProcessor": "AllValue processes end users' data as the merchant's processor",

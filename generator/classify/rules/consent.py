@@ -16,18 +16,15 @@ newly provided to another handler there (PIPL Art. 23, 25).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ...diff.words import OWN_USE
+from ...diff.words import EXCEPTIONS, OWN_USE
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).
 OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
-#: a lead-in that lists exceptions to a right, not the cases it covers
-EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 #: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for

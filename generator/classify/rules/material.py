@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from ...diff.words import phone_key
+from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -34,11 +35,15 @@ def _direction(change) -> bool | None:
     of them (False); None where a change is neither (a contact, the controller)."""
     if change.kind in CONTEXT_FREE:
         return None
-    if change.change == "removed":
-        return True
-    if change.change == "added":
-        return False
+    if change.change in ("added", "removed"):
+        return (change.change == "removed") != _is_prohibition(change)  # a promise not to: the other way
     return None
+
+
+def _is_prohibition(change) -> bool:
+    """A promise not to process ("no sale of personal information"), not a way of using data."""
+    codes = set(change.values("new" if change.change == "added" else "old", "code"))
+    return change.kind == "processing" and bool(codes) and codes <= vocab.PROHIBITIONS.keys()
 
 
 @rule("purpose-changed", "material", N_("Section VIII item 1"), N_("A purpose of processing was added or removed."))
@@ -59,9 +64,21 @@ def data_category_changed(change, diff) -> Iterator[Match]:
 @rule("processing-changed", "material", N_("Section VIII item 1"),
       N_("A way of using data (profiling, automated decisions, model training...) was added or removed."))
 def processing_changed(change, diff) -> Iterator[Match]:
-    """A processing fact changed: a new or dropped way of using personal data."""
-    if change.kind == "processing":
+    """A processing fact changed: a new or dropped way of using personal data, or a promise
+    not to use it dropped. A promise added is no way of using data (``promise-not-to-process-added``)."""
+    if change.kind == "processing" and not (change.change == "added" and _is_prohibition(change)):
         yield Match(change, favourable=_direction(change))
+
+
+@rule("promise-not-to-process-added", "review", N_("Section VIII item 1 (a use ruled out, not a way of using data)"),
+      N_("A promise not to use data in some way (no sale, no sharing for cross-context advertising) "
+         "was added: in your favour; a person confirms it is kept."))
+def promise_not_to_process_added(change, diff) -> Iterator[Match]:
+    """A prohibition added: it tells users of no new use, recipient or right, so Section VIII
+    does not list it; a person confirms the promise before it is published. Dropping one is
+    ``processing-changed`` (a way of using data no longer ruled out)."""
+    if change.kind == "processing" and change.change == "added" and _is_prohibition(change):
+        yield Match(change, favourable=True)
 
 
 @rule("controller-changed", "material", N_("Section VIII item 2"),

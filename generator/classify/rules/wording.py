@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA,
-                           OPEN_ENDED_USE, RECIPIENT_NAMED, USE_WORDS, affirmed, contact_details, contacted,
-                           countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
-                           more_often, phrases_added, shown_publicly_more, words_added, words_added_in_all)
+from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
+                           NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, RECIPIENT_NAMED, USE_WORDS, affirmed, alternatives_dropped,
+                           contact_details, contacted, countries_named_more_often, data_named_more_often,
+                           limiting_words_added, longest_days, more_often, phrases_added, rights_named_more_often,
+                           shown_publicly_more, words_added, words_added_in_all)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -46,6 +47,25 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
         return
     if added := _added(change, limiting_words_added):
         yield Match(event="right-limited-words", values={"words": added, "label": change.label},
+                    favourable=False)
+
+
+@rule("right-ground-narrowed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("A case in which a right can be exercised now covers fewer situations, though no fact records it."),
+      target="clause", decidable=True)
+def right_ground_narrowed(change, diff) -> Iterator[Match]:
+    """Reworded in the list a right's lead-in gives ("You may request us to delete personal
+    information in the following circumstances:"), naming fewer alternatives: "If you no
+    longer use our products or services, or you voluntarily cancel your account" → "you close
+    your account". Like a case removed (``right-ground-removed``), the right narrows."""
+    if not _reworded(change) or not change.old_path or not change.new_path or \
+            change.old_path[-1] != change.new_path[-1]:
+        return
+    lead_in = diff.old_nodes.get(change.old_path[-1])
+    if lead_in is None or EXCEPTIONS.search(lead_in.text or "") or not any(f.kind == "right" for f in lead_in.facts):
+        return  # a list of the cases a right does *not* cover narrows it by growing
+    if any(alternatives_dropped(f.old, f.new) for f in change.fields):
+        yield Match(event="right-ground-narrowed", values={"parent": lead_in.id, "label": change.label},
                     favourable=False)
 
 
@@ -165,6 +185,25 @@ def right_deadline_shortened(change, diff) -> Iterator[Match]:
             return
 
 
+@rule("right-named-in-words", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
+      N_("Where a right is given, the words now name another right (portability, restriction, "
+         "objection...), though no fact records it."), target="clause", decidable=True)
+def right_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where a right is given (see ``right-limited-in-words``), naming a right
+    more often than before that no right fact of the clause or its lead-ins states ("export
+    your data as a machine-readable file and have it sent to another platform"): a right
+    added, in the user's favour."""
+    if not _worded(change) or not _gives_a_right(diff, change):
+        return
+    stated = {f.code for nodes, path in ((diff.old_nodes, change.old_path), (diff.new_nodes, change.new_path))
+              if path is not None for ident in (change.id, *path) if ident in nodes
+              for f in nodes[ident].facts if f.kind == "right"}
+    named = {code for f in change.fields for code in rights_named_more_often(f.old, f.new)} - stated
+    if named:
+        yield Match(event="right-named", values={"rights": ", ".join(sorted(vocab.label(c) for c in named)),
+                                                 "label": change.label}, favourable=True)
+
+
 @rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
       N_("A clause that collects or uses data now says it is shown publicly, to anyone, though no "
          "fact records a public disclosure."), target="clause", decidable=True)
@@ -206,6 +245,22 @@ def circumstance_named(change, diff) -> Iterator[Match]:
     if added := _added(change, lambda old, new: words_added(old, new, CIRCUMSTANCE_WORDS)):
         yield Match(event="circumstance-named", values={"words": added, "label": change.label},
                     favourable=False)
+
+
+@rule("another-handler-in-words", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),
+      N_("A clause that collects or uses data now says partners or other third parties use it, or "
+         "contact you, themselves, though no fact records another handler."), target="clause", decidable=True)
+def another_handler_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is collected or used, saying more often that someone else
+    acts on it ("we and our partners may contact you by email", "our advertising partners use
+    it to build audiences"): those others hold the data as handlers in their own right, which
+    needs separate consent (Art. 23). Processors' work ("our providers store it") is not read."""
+    if not _worded(change):
+        return
+    if not any(_states(diff, change, k) for k in ("data", "purpose", "processing")) and not _collects_data(diff, change):
+        return
+    if any(more_often(OTHERS_ACT, affirmed(f.old), affirmed(f.new)) for f in change.fields):
+        yield Match(event="another-handler", values={"label": change.label}, favourable=False)
 
 
 @rule("consent-no-longer-said", "consent",
