@@ -204,3 +204,19 @@ def test_a_version_without_a_kind_of_fact_has_none_of_its_triples(current):
     g = _graph(without_facts(current, "recipient"))
     assert not list(g.triples((None, DPV.hasRecipient, None)))
     assert list(g.triples((None, DPV.hasPurpose, None)))
+
+
+def test_every_promise_not_to_process_exports_as_a_prohibition(current):
+    """A CPRA promise ("we do not share it for cross-context advertising") is a prohibition of
+    the use it rules out, never a processing the controller does."""
+    from .diff_helpers import edited
+
+    assert all(purpose in TERMS for purpose in vocab.PROHIBITIONS.values())
+    version = edited(current, lambda t: t.add_fact("share.transfer.ccpa", kind="processing",
+                                                   code="av:NoSharingForCrossContextAdvertising"))
+    graph = _graph(version)
+    handling = _handling(version, "share.transfer.ccpa")
+    ruled_out = {graph.value(p, DPV.hasPurpose) for p in graph.objects(handling, DPV.hasProhibition)}
+    assert ruled_out == {DPV.SellDataToThirdParties, DPV.PersonalisedAdvertising}
+    assert not any("NoSharing" in str(o) for o in graph.objects(handling, DPV.hasProcessing))
+    _check_iris(graph, version)
