@@ -124,6 +124,12 @@ def _states(diff, change, kind: str) -> bool:
                for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
 
 
+def _uses_data(diff, change) -> bool:
+    """The clause states data, a purpose or a processing (in either version), or data is
+    collected where it stands (:func:`_collects_data`)."""
+    return any(_states(diff, change, k) for k in ("data", "purpose", "processing")) or _collects_data(diff, change)
+
+
 def _collects_data(diff, change) -> bool:
     """The clause, or an ancestor of it, states a data category (in the new version). A
     definition's data facts say what a term covers, not what is collected (Part 1)."""
@@ -255,9 +261,7 @@ def another_handler_in_words(change, diff) -> Iterator[Match]:
     acts on it ("we and our partners may contact you by email", "our advertising partners use
     it to build audiences"): those others hold the data as handlers in their own right, which
     needs separate consent (Art. 23). Processors' work ("our providers store it") is not read."""
-    if not _worded(change):
-        return
-    if not any(_states(diff, change, k) for k in ("data", "purpose", "processing")) and not _collects_data(diff, change):
+    if not _worded(change) or not _uses_data(diff, change):
         return
     if any(more_often(OTHERS_ACT, affirmed(f.old), affirmed(f.new)) for f in change.fields):
         yield Match(event="another-handler", values={"label": change.label}, favourable=False)
@@ -285,9 +289,7 @@ def recipient_named_in_words(change, diff) -> Iterator[Match]:
     a processing, or a lead-in states data), affirming more often that data goes to someone
     ("We share these click and open records with our advertising and marketing service
     providers"): a recipient no fact records (item 3)."""
-    if not _worded(change):
-        return
-    if not any(_states(diff, change, k) for k in ("data", "purpose", "processing")) and not _collects_data(diff, change):
+    if not _worded(change) or not _uses_data(diff, change):
         return
     if any(more_often(RECIPIENT_NAMED, affirmed(f.old), affirmed(f.new)) for f in change.fields):
         yield Match(event="recipient-named", values={"label": change.label}, favourable=False)
