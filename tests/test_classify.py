@@ -47,6 +47,9 @@ TRIGGERS = {
     "promise-not-to-process-added": (lambda t: t.add_fact("share.transfer.ccpa", kind="processing",
                                                           code="av:NoSharingForCrossContextAdvertising"),
                                      "review", "no sharing for cross-context behavioural advertising"),
+    # the statutory clause already says "as required by ... authorities in accordance with the law"
+    "circumstance-recorded": (lambda t: t.find("share.statutory")["facts"][0].update(
+        circumstances=["dpv:LegalObligation", "av:AuthorityRequest"]), "review", "at the request of a competent authority"),
     "controller-changed": (lambda t: t.find("def.party")["facts"][0].update(address="1 Example Road, Hong Kong"),
                            "material", "controller changed"),
     "recipients-changed": (lambda t: t.add_fact("share.partners.suppliers", kind="recipient",
@@ -160,6 +163,10 @@ TRIGGERS = {
         "material", "a right named that no fact states (right to data portability)"),
     "right-ground-narrowed": (lambda t: t.find("rights.delete.account-closed").update(text="If you cancel your account;"),
                               "consent", "fewer situations in a case of rights.delete.intro, which gives a right"),
+    "children-age-lowered-in-words": (lambda t: t.find("collect.rules.others-data").update(
+        text=t.find("collect.rules.others-data")["text"].replace(
+            "children's personal information", "the personal information of a child under 10")),
+        "material", "an age below the age for children (14) named (10)"),
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
         "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
@@ -392,6 +399,17 @@ NEAR_MISSES = {
     "right-named-in-words": (lambda t: t.find("rights.delete.intro").update(
         text="You may request erasure of personal information in the following circumstances:"),
         "prose-substantive", "review"),
+    # an age above the children's (a minor under 18): no child loses protection; a person decides
+    "children-age-lowered-in-words": (lambda t: t.find("collect.rules.others-data").update(
+        text=t.find("collect.rules.others-data")["text"].replace(
+            "children's personal information", "the personal information of a child or anyone under 18")),
+        "prose-substantive", "review"),
+    # the authority's request said in words too: a new circumstance (item 3), not one recorded
+    "circumstance-recorded": (lambda t: (t.find("share.statutory")["facts"][0].update(
+        circumstances=["av:AuthorityRequest"]), t.find("share.statutory").update(
+        text=t.find("share.statutory")["text"].replace("in accordance with the law.",
+                                                       "in accordance with the law, or at their request."))),
+        "recipients-changed", "material"),
     # the same situations in other words (as many alternatives): a person decides
     "right-ground-narrowed": (lambda t: t.find("rights.delete.account-closed").update(
         text="If you stop using our products or services, or you choose to cancel your account;"),
@@ -770,3 +788,40 @@ def test_a_promise_not_to_process_runs_the_other_way():
     # a way of using data is still the usual way round
     training = classify_pair(base(), edited(base(), TRIGGERS["processing-changed"][0]))
     assert rule_hits(training, "processing-changed")[0].match.favourable is False
+
+
+def test_what_a_clause_explains_about_its_data_is_no_new_category():
+    """Saying why sensitive data is needed and how it affects you (PIPL Art. 30) is no change of
+    category (item 1): review, in the user's favour; dropping it is against the user."""
+    def explain(flag: bool):
+        def edit(t):
+            [fact] = [f for f in t.find("collect.account.special-benefits.data")["facts"] if f.get("code") == "pd:OfficialID"]
+            fact.update(necessity=flag, impact=flag)
+        return edit
+
+    explained = classify_pair(base(), edited(base(), explain(True)))
+    [hit] = rule_hits(explained, "unlisted-fact-changed")
+    assert hit.match.favourable is True and explained.level == "review"
+    assert not rule_hits(explained, "data-category-changed")
+    withdrawn = classify_pair(edited(base(), explain(True)), base())
+    assert rule_hits(withdrawn, "unlisted-fact-changed")[0].match.favourable is False
+    # the optional mark is still a category marked differently
+    required = classify_pair(base(), edited(base(), lambda t: [f.update(optional=False) for f in t.find(
+        "collect.account.special-benefits.data")["facts"] if f.get("code") == "pd:OfficialID"]))
+    assert rule_hits(required, "data-category-changed") and required.level == "material"
+
+
+def test_partners_using_data_for_their_own_products_are_other_handlers():
+    def edit(t):
+        node = t.find("share.partners.intro")
+        node.update(text=node["text"].replace("and cannot use this information",
+                                              "and, apart from improving their own products, cannot use this information"))
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert rule_hits(report, "another-handler-in-words") and report.level == "consent"
+
+
+def test_a_prospective_acquirer_receives_data_as_another_handler():
+    report = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "share.other.business-practice", kind="recipient", code="av:Acquirer", via="share")))
+    assert rule_hits(report, "data-to-new-controller") and report.level == "consent"

@@ -135,6 +135,14 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
     # a refusal softened is no promise weakened: "will not be able to respond" had no promise in it
     ("we will not be able to respond to your request:", "as laws allow, we may decline to respond to your request:",
      ()),
+    # your consent as a condition of what we do is no limit on you
+    ("we may store cookies on your device.", "we may store cookies on your device only after you have accepted them.",
+     ()),
+    # a promise made firmer and a carve-out added go both ways: no limiting word counted
+    ("we will also try our best to notify the recipients.",
+     "we will also notify each recipient, unless this proves impossible.", ()),
+    ("we will also notify the recipients.", "we will also notify each recipient, unless this proves impossible.",
+     ("unless",)),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.words import limiting_words_added
@@ -176,6 +184,38 @@ def test_children_named_more_often_in_all(old, new, added):
     from generator.diff.words import CHILD_WORDS, words_added_in_all
 
     assert words_added_in_all(old, new, CHILD_WORDS) == added
+
+
+def test_the_title_of_a_law_names_no_one():
+    from generator.diff.words import CHILD_WORDS, words_added_in_all
+
+    assert words_added_in_all("Children are under 14.", "Children are under 13, as the United States Children's "
+                              "Online Privacy Protection Act says.", CHILD_WORDS) == ()
+    assert words_added_in_all("Children are under 14.", "Children and their children's data.", CHILD_WORDS) == (
+        "children's",)
+
+
+@pytest.mark.parametrize("old,new,ages", [
+    ("the consent of the child's guardian", "if a child is under 10, the consent of the child's guardian", (10,)),
+    ("individuals under the age of 14", "individuals under the age of 13", (13,)),
+    ("aged 12 or younger", "aged 12 or younger, again", ()),  # as often
+    ("anyone", "We never ask anyone under 10 for data.", ()),  # denied
+])
+def test_age_limits_said_in_words(old, new, ages):
+    from generator.diff.words import ages_added
+
+    assert ages_added(old, new) == ages
+
+
+def test_a_circumstance_said_in_words():
+    from generator.diff.words import circumstance_mentions
+
+    statutory = "as required by administrative and judicial authorities in accordance with the law"
+    assert circumstance_mentions("av:AuthorityRequest", statutory) == 1
+    assert circumstance_mentions("av:AuthorityRequest", statutory + ", or at their request") == 2
+    assert circumstance_mentions("dpv:LegalObligation", statutory) == 1
+    assert circumstance_mentions("av:MergerOrAcquisition", statutory) == 0
+    assert circumstance_mentions("dpv:Consent", "We never share it without your consent.") == 0  # denied
 
 
 @pytest.mark.parametrize("text,public", [

@@ -179,6 +179,18 @@ _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 #: words that name children (Part 1 Definition 5: their information is sensitive)
 CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
                          "kids", "juvenile", "juveniles", "teenager", "teenagers", "infant", "infants"})
+#: an age limit said in words: "a child under 10", "below the age of 13", "aged 12 or younger"
+_AGE_LIMIT = re.compile(r"\b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|"
+                        r"\baged?\s+(\d{1,2})\s+(?:or|and)\s+(?:under|below|younger)\b", re.I)
+
+
+def ages_added(old: str, new: str) -> tuple[int, ...]:
+    """The age limits ``new`` states more often than ``old`` ("a child under 10"), sorted."""
+    def ages(text: str) -> Counter[int]:
+        return Counter(int(a or b) for a, b in _AGE_LIMIT.findall(affirmed(text)))
+    return tuple(sorted(ages(new) - ages(old)))
+
+
 #: words that name a way of using data Section VIII item 1 singles out (model training,
 #: profiling, advertising, sale): new in a clause that states purposes, a new use
 USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
@@ -245,6 +257,32 @@ def rights_named_more_often(old: str, new: str) -> tuple[str, ...]:
     often than ``old``."""
     old, new = affirmed(old), affirmed(new)
     return tuple(code for code, names in RIGHT_NAMES.items() if more_often(_name_pattern(names), old, new))
+
+
+#: how a statement says in words the circumstance a recipient fact records (else its label)
+CIRCUMSTANCE_NAMES: dict[str, tuple[str, ...]] = {
+    "dpv:Consent": ("consent", "consented", "consents", "agree", "agreed", "authorization", "authorisation"),
+    "dpv:ExplicitlyExpressedConsent": ("express consent", "explicit consent", "separate consent", "expressly agree"),
+    "dpv:Contract": ("contract", "agreement with you"),
+    "dpv:LegalObligation": ("law", "laws", "regulations", "legal obligation", "legally required"),
+    "dpv:VitalInterest": ("life", "property", "safety"),
+    "dpv:PublicInterest": ("public safety", "public health", "public interest"),
+    "av:NationalSecurity": ("national security", "national defense", "national defence"),
+    "av:CriminalProceedings": ("criminal", "prosecution", "trial"),
+    "av:AuthorityRequest": ("authority", "authorities", "regulator", "regulators", "police", "court", "courts",
+                            "request", "requests", "requested", "asks", "ask us", "demand", "demands"),
+    "av:MergerOrAcquisition": ("merger", "acquisition", "bankruptcy", "reorganisation", "reorganization"),
+    "dpv:LegitimateInterest": ("legitimate interest", "legitimate interests", "legitimate business interests"),
+}
+
+
+def circumstance_mentions(code: str, text: str | None) -> int:
+    """How often ``text`` affirms the circumstance ``code`` in words ("at the request of a
+    competent authority" says ``av:AuthorityRequest``)."""
+    from ..model import vocabulary as vocab
+
+    names = CIRCUMSTANCE_NAMES.get(code) or (vocab.label(code),)
+    return len(_name_pattern(tuple(names)).findall(affirmed(text)))
 
 
 @cache
@@ -342,9 +380,15 @@ def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
     return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
 
 
+#: the title of a law ("the United States Children's Online Privacy Protection Act"): its words
+#: are a name, not the statement saying anything of children, data or uses
+_LAW_TITLE = re.compile(r"\b(?:[A-Z][\w'\u2019-]*\s+(?:(?:of|on|for|and|the)\s+)*){1,10}(?:Act|Law|Regulation|Directive|Code)s?\b")
+
+
 def _counts(text: str, vocabulary: frozenset[str]) -> Counter[str]:
-    """How often each word of ``vocabulary`` occurs in ``text`` (already :func:`_uncontracted`)."""
-    return Counter(w for w in _WORD.findall(text.lower()) if w in vocabulary)
+    """How often each word of ``vocabulary`` occurs in ``text`` (already :func:`_uncontracted`),
+    outside the titles of laws."""
+    return Counter(w for w in _WORD.findall(_LAW_TITLE.sub(" ", text).lower()) if w in vocabulary)
 
 
 def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
@@ -365,11 +409,14 @@ def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
 
 
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
-#: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months")
+#: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months"), nor
+#: your consent made a condition of it ("placed only after you have accepted them")
 _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
                             r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
                             r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
-                            r"\bno\s+(?:later|longer|more)\s+than\b", re.I)
+                            r"\bno\s+(?:later|longer|more)\s+than\b|"
+                            r"\bonly\s+(?:after|once|if|when|with)\s+(?:you\s+(?:have\s+)?|your\s+)(?:accept|agree|consent|opt|give|"
+                            r"gave|allow|choose|chose|express|approve)\w*", re.I)
 
 
 def _uncontracted(text: str | None) -> str:
@@ -386,17 +433,21 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
     cooling-off period"), :data:`FEE` a price ("USD 15")."""
     old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
+    old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
+    weak = _counts(old_plain, WEAK_MODALS).total(), _counts(new_plain, WEAK_MODALS).total()
+    strong = _counts(old_promises, STRONG_MODALS).total(), _counts(new_promises, STRONG_MODALS).total()
     before, after = _counts(old_plain, LIMITING_WORDS), _counts(new_plain, LIMITING_WORDS)
-    added = _more_in_all(before, after)
+    # a promise made firmer ("we will try our best to notify" → "we will notify ... unless it is
+    # impossible") and a limit added together go both ways: no limiting word is counted then
+    strengthened = weak[1] < weak[0] and strong[1] >= strong[0]
+    added = () if strengthened else _more_in_all(before, after)
     for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
     if before_days is not None and after_days is not None and after_days > before_days:
         added += (LONGER,)
-    old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
-    if _counts(new_plain, WEAK_MODALS).total() > _counts(old_plain, WEAK_MODALS).total() and \
-            _counts(new_promises, STRONG_MODALS).total() < _counts(old_promises, STRONG_MODALS).total():
+    if weak[1] > weak[0] and strong[1] < strong[0]:
         added += (WEAKENED,)
     return tuple(sorted(added))
 

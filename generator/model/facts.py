@@ -110,6 +110,9 @@ class DataFact(CodedFact):
                                             "rights and interests (PIPL Art. 30).")
 
     omit_when_default = ("necessity", "impact")
+    #: what the clause explains about the data (PIPL Art. 30), not what is processed: a change
+    #: of these alone is no change of category (Section VIII item 1)
+    notice_fields: ClassVar[frozenset[str]] = frozenset({"necessity", "impact"})
 
 
 class PurposeFact(CodedFact):

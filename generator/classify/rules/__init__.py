@@ -10,17 +10,18 @@ from .compliance import compliance_regression
 from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
                       requests_no_longer_free, right_ground_removed, right_narrowed, right_removed,
                       sensitive_data_added, shared_without_a_pipl_basis)
-from .material import (children_protection_lowered, contacts_changed, controller_changed, data_category_changed,
-                       exception_to_consent_changed, impact_assessment_high, processing_changed,
+from .material import (children_protection_lowered, circumstance_recorded, contacts_changed, controller_changed,
+                       data_category_changed, exception_to_consent_changed, impact_assessment_high, processing_changed,
                        promise_not_to_process_added, purpose_changed, recipients_changed, rights_changed,
                        sharing_circumstance_changed, transfer_destination_changed, transfer_safeguards_changed)
 from .prose import (children_clause_reworded, children_protection_raised, clause_reordered,
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
                     numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
                     updated_on_note, wording_editorial)
-from .wording import (another_handler_in_words, children_named_in_collection, circumstance_named, consent_no_longer_said, contact_details_reworded,
-                      controller_role_in_words, definition_narrowed_in_words, destination_named_in_words,
-                      contact_route_changed, data_named_in_words, new_use_named, personal_data_no_longer_denied,
+from .wording import (another_handler_in_words, children_age_lowered_in_words, children_named_in_collection,
+                      circumstance_named, consent_no_longer_said, contact_details_reworded, contact_route_changed,
+                      controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
+                      destination_named_in_words, new_use_named, personal_data_no_longer_denied,
                       public_disclosure_named, recipient_named_in_words, right_deadline_shortened,
                       right_ground_narrowed, right_limited_in_words, right_named_in_words, sensitive_data_named)
 
@@ -32,12 +33,14 @@ DEFAULT_ORDER = (
     sharing_circumstance_changed, exception_to_consent_changed, transfer_destination_changed, rights_changed,
     contacts_changed, children_protection_lowered, impact_assessment_high,
     compliance_regression,
-    children_protection_raised, promise_not_to_process_added, transfer_safeguards_changed, unlisted_fact_changed,
+    children_protection_raised, promise_not_to_process_added, circumstance_recorded, transfer_safeguards_changed,
+    unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_ground_narrowed, right_limited_in_words, children_named_in_collection,
     sensitive_data_named, new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
-    controller_role_in_words, definition_narrowed_in_words, data_named_in_words, personal_data_no_longer_denied,
+    controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words, data_named_in_words,
+    personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
     right_named_in_words, contact_details_reworded, contact_route_changed,
     updated_on_note, company_named_with_controller, children_clause_reworded,

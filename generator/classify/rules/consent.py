@@ -24,7 +24,7 @@ from ...model.base import N_
 from ..registry import Match, rule
 
 #: Recipients that are personal-information handlers in their own right (not processors).
-OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer"})
+OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer", "av:Acquirer"})
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 #: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for

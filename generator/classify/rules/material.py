@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diff.words import phone_key
+from ...diff.words import circumstance_mentions, phone_key
 from ...model import vocabulary as vocab
+from ...model.facts import DataFact
 from ...model.base import N_
 from ..registry import Match, rule
 
@@ -56,9 +57,17 @@ def purpose_changed(change, diff) -> Iterator[Match]:
 @rule("data-category-changed", "material", N_("Section VIII item 1"),
       N_("A personal-data category was added or removed (or marked differently)."))
 def data_category_changed(change, diff) -> Iterator[Match]:
-    """A data category added (not sensitive: that needs consent), removed or re-marked."""
-    if change.kind == "data":
+    """A data category added (not sensitive: that needs consent), removed or re-marked
+    (sensitive, optional); not what the clause explains about it (``unlisted-fact-changed``)."""
+    if change.kind == "data" and not explains_data_only(change):
         yield Match(change, favourable=_direction(change))
+
+
+def explains_data_only(change) -> bool:
+    """A data fact whose only change is what the clause explains about it (why it is
+    necessary, how it affects you: PIPL Art. 30)."""
+    return change.kind == "data" and change.change == "modified" and bool(change.fields) and \
+        set(change.fields) <= DataFact.notice_fields
 
 
 @rule("processing-changed", "material", N_("Section VIII item 1"),
@@ -92,10 +101,35 @@ def controller_changed(change, diff) -> Iterator[Match]:
 @rule("recipients-changed", "material", N_("Section VIII item 3"),
       N_("Who data is shared with, transferred to or publicly disclosed to changed."))
 def recipients_changed(change, diff) -> Iterator[Match]:
-    """A recipient (keyed by who and how) or a public-disclosure circumstance added or removed."""
-    if change.kind in ("recipient", "disclosure"):
+    """A recipient (keyed by who and how) or a public-disclosure circumstance added or removed;
+    not circumstances recorded that the clause already said (``circumstance-recorded``)."""
+    if change.kind in ("recipient", "disclosure") and not _circumstances_already_said(change, diff):
         yield Match(change, favourable=_circumstances_direction(change) if change.change == "modified"
                     else _direction(change))
+
+
+@rule("circumstance-recorded", "review", N_("Section VIII item 3 (circumstances of sharing; already stated)"),
+      N_("A recipient's facts now record a circumstance its clause already stated in words: what "
+         "you are told did not change; a person confirms."))
+def circumstance_recorded(change, diff) -> Iterator[Match]:
+    """Circumstances added to a recipient whose clause already said each of them ("as required
+    by administrative and judicial authorities" → ``av:AuthorityRequest``): the facts caught
+    up with the words. Said nowhere before, a new circumstance is ``recipients-changed``."""
+    if change.kind in ("recipient", "disclosure") and _circumstances_already_said(change, diff):
+        yield Match(change, favourable=None)
+
+
+def _circumstances_already_said(change, diff) -> bool:
+    """Only circumstances were added to the recipient; its clause's old words said each one,
+    and its new words say none of them more often (else the words changed too: a new one)."""
+    if change.change != "modified" or set(change.fields) != {"circumstances"}:
+        return False
+    added = set(change.values("new", "circumstances")) - set(change.values("old", "circumstances"))
+    removed = set(change.values("old", "circumstances")) - set(change.values("new", "circumstances"))
+    texts = [(diff.old_nodes[c].text, diff.new_nodes[c].text) for c in change.clauses
+             if c in diff.old_nodes and c in diff.new_nodes]
+    return bool(added) and not removed and bool(texts) and all(
+        0 < circumstance_mentions(code, old) >= circumstance_mentions(code, new) for code in added for old, new in texts)
 
 
 def _circumstances_direction(change) -> bool | None:

@@ -20,6 +20,7 @@ from ...diff.clauses import section_of
 from ...diff.words import organisations
 from ...model.base import N_
 from ..registry import Match, rule
+from .material import explains_data_only
 
 #: fact kinds that no item of Section VIII names
 UNLISTED_KINDS = frozenset(cls.tag() for cls in FACT_TYPES if cls.section_viii is None)
@@ -46,9 +47,13 @@ def children_protection_raised(change, diff) -> Iterator[Match]:
 @rule("unlisted-fact-changed", "review", N_("Section VIII (not listed in items 1-6)"),
       N_("A fact the Section VIII list does not name changed: a person decides."))
 def unlisted_fact_changed(change, diff) -> Iterator[Match]:
-    """Legal basis, retention, role, safeguard, breach notification or fee changed."""
+    """Legal basis, retention, role, safeguard, breach notification or fee changed; or only
+    what a clause explains about its data (PIPL Art. 30), in the user's favour when added."""
     if change.kind in UNLISTED_KINDS:
         yield Match(change)
+    elif explains_data_only(change):
+        added = any(True in change.values("new", f) and True not in change.values("old", f) for f in change.fields)
+        yield Match(change, favourable=True if added else False)
 
 
 

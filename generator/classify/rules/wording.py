@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
-                           NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, RECIPIENT_NAMED, USE_WORDS, affirmed, alternatives_dropped,
-                           contact_details, contacted, countries_named_more_often, data_named_more_often,
-                           limiting_words_added, longest_days, more_often, phrases_added, rights_named_more_often,
-                           shown_publicly_more, words_added, words_added_in_all)
+                           NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, affirmed,
+                           ages_added, alternatives_dropped, contact_details, contacted, countries_named_more_often,
+                           data_named_more_often, limiting_words_added, longest_days, more_often, phrases_added,
+                           rights_named_more_often, shown_publicly_more, words_added, words_added_in_all)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -83,6 +83,32 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
     if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
                     sensitive=True, favourable=False)
+
+
+#: the PIPL's age for children (Art. 31, "minors under the age of fourteen"), where the statement
+#: states none
+PIPL_CHILD_AGE = 14
+
+
+@rule("children-age-lowered-in-words", "material",
+      N_("Part 1 Definition 5; PIPL Art. 31 (children's protection lowered)"),
+      N_("Where children are spoken of, the words now name an age below the statement's age for "
+         "children, though no fact records it: their protection may be lower."), target="clause", decidable=True)
+def children_age_lowered_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where children are named, stating an age limit below the one the
+    children fact gives (14 in the statement, the PIPL's where none is stated): "If it
+    involves the personal information of a child under 10, you need to obtain the consent of
+    that child's guardian" leaves children aged 10 to 13 without that protection."""
+    if not _worded(change):
+        return
+    threshold = min((f.max_age for n in diff.new_nodes.values() for f in n.facts
+                     if f.kind == "children" and f.max_age), default=PIPL_CHILD_AGE)
+    for f in change.fields:
+        lower = [age for age in ages_added(f.old, f.new) if age < threshold]
+        if lower and words_added_in_all("", f.new, CHILD_WORDS):
+            yield Match(event="children-age-named", values={"ages": ", ".join(map(str, lower)), "age": threshold,
+                                                             "label": change.label}, favourable=False)
+            return
 
 
 @rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
@@ -260,11 +286,27 @@ def another_handler_in_words(change, diff) -> Iterator[Match]:
     """Reworded or added where data is collected or used, saying more often that someone else
     acts on it ("we and our partners may contact you by email", "our advertising partners use
     it to build audiences"): those others hold the data as handlers in their own right, which
-    needs separate consent (Art. 23). Processors' work ("our providers store it") is not read."""
-    if not _worded(change) or not _uses_data(diff, change):
+    needs separate consent (Art. 23). Processors' work ("our providers store it") is not read.
+    Where recipients are spoken of, a use of their own ("apart from improving their own
+    products") says the same."""
+    if not _worded(change):
         return
-    if any(more_often(OTHERS_ACT, affirmed(f.old), affirmed(f.new)) for f in change.fields):
+    signals = ((OTHERS_ACT, _uses_data(diff, change) or _about_recipients(diff, change)),
+               (OWN_USE, _about_recipients(diff, change)))
+    if any(where and more_often(pattern, affirmed(f.old), affirmed(f.new))
+           for pattern, where in signals for f in change.fields):
         yield Match(event="another-handler", values={"label": change.label}, favourable=False)
+
+
+def _about_recipients(diff, change) -> bool:
+    """The clause, or a clause beside or below it in its division, states a recipient (in the
+    new version): "Sharing with authorized partners: ..." leads the list of partners."""
+    node = diff.new_nodes.get(change.id)
+    if node is None:
+        return False
+    parent = node.path[-1] if node.path else None
+    return any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
+               if n.id == change.id or (parent is not None and parent in n.path) for f in n.facts)
 
 
 @rule("consent-no-longer-said", "consent",
