@@ -1,6 +1,6 @@
 """Edit classification that knows words: a real word replaced by another is never a typo.
 
-Unit cases for generator.diff.words and is_editorial, and two hypothesis properties on the
+Unit cases for generator.diff.words, generator.diff.wording and is_editorial, and two hypothesis properties on the
 real statement: a look-alike word of another meaning is never `none` or `editorial`;
 whitespace and YAML layout alone are always `none`.
 """
@@ -100,7 +100,7 @@ def test_companies_are_read_by_their_legal_form():
      {"cyberspace administration"}),
 ])
 def test_whom_a_clause_tells_you_to_contact(text, who):
-    from generator.diff.words import contacted
+    from generator.diff.wording import contacted
 
     assert contacted(text) == who
 
@@ -145,7 +145,7 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      ("unless",)),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
-    from generator.diff.words import limiting_words_added
+    from generator.diff.wording import limiting_words_added
 
     assert limiting_words_added(old, new) == added
 
@@ -157,7 +157,7 @@ def test_limiting_words_added_are_counted(old, new, added):
     ("you provide your date of birth.", "your date of birth, which you provide.", ()),  # said as often
 ])
 def test_data_named_more_often_reads_what_is_affirmed(old, new, named):
-    from generator.diff.words import data_named_more_often
+    from generator.diff.wording import data_named_more_often
 
     assert data_named_more_often(old, new) == named
 
@@ -169,7 +169,7 @@ def test_data_named_more_often_reads_what_is_affirmed(old, new, named):
     ("stored in China.", "stored in china and singapore.", ()),  # names keep their capitals
 ])
 def test_countries_named_more_often(old, new, named):
-    from generator.diff.words import countries_named_more_often
+    from generator.diff.wording import countries_named_more_often
 
     assert countries_named_more_often(old, new) == named
 
@@ -181,13 +181,13 @@ def test_countries_named_more_often(old, new, named):
     ("you provide your name.", "you provide your name and your children's names.", ("children's",)),
 ])
 def test_children_named_more_often_in_all(old, new, added):
-    from generator.diff.words import CHILD_WORDS, words_added_in_all
+    from generator.diff.wording import CHILD_WORDS, words_added_in_all
 
     assert words_added_in_all(old, new, CHILD_WORDS) == added
 
 
 def test_the_title_of_a_law_names_no_one():
-    from generator.diff.words import CHILD_WORDS, words_added_in_all
+    from generator.diff.wording import CHILD_WORDS, words_added_in_all
 
     assert words_added_in_all("Children are under 14.", "Children are under 13, as the United States Children's "
                               "Online Privacy Protection Act says.", CHILD_WORDS) == ()
@@ -202,13 +202,13 @@ def test_the_title_of_a_law_names_no_one():
     ("anyone", "We never ask anyone under 10 for data.", ()),  # denied
 ])
 def test_age_limits_said_in_words(old, new, ages):
-    from generator.diff.words import ages_added
+    from generator.diff.wording import ages_added
 
     assert ages_added(old, new) == ages
 
 
 def test_a_circumstance_said_in_words():
-    from generator.diff.words import circumstance_mentions
+    from generator.diff.wording import circumstance_mentions
 
     statutory = "as required by administrative and judicial authorities in accordance with the law"
     assert circumstance_mentions("av:AuthorityRequest", statutory) == 1
@@ -226,13 +226,13 @@ def test_a_circumstance_said_in_words():
     ("Anyone may ask us for a copy.", False),
 ])
 def test_what_says_data_is_shown_publicly(text, public):
-    from generator.diff.words import PUBLICLY
+    from generator.diff.wording import PUBLICLY
 
     assert bool(PUBLICLY.search(text)) is public
 
 
 def test_an_open_ended_purpose_is_a_phrase_added():
-    from generator.diff.words import OPEN_ENDED_USE, phrases_added
+    from generator.diff.wording import OPEN_ENDED_USE, phrases_added
 
     assert phrases_added(OPEN_ENDED_USE, "We use it to show your orders.",
                          "We use it to show your orders and for our other business needs.") == ("other business needs",)
@@ -241,7 +241,7 @@ def test_an_open_ended_purpose_is_a_phrase_added():
 
 
 def test_affirmed_drops_what_a_sentence_denies():
-    from generator.diff.words import affirmed
+    from generator.diff.wording import affirmed
 
     text = affirmed("We use the camera for login. We do not use it for biometric data; we don't sell it. Thanks.")
     assert "login" in text and "Thanks" in text

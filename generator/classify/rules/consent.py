@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diff.words import EXCEPTIONS, OWN_USE
+from ...diff.wording import EXCEPTIONS, OWN_USE
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule

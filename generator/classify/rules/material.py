@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diff.words import circumstance_mentions, phone_key
+from ...diff.wording import circumstance_mentions, phone_key
 from ...model import vocabulary as vocab
 from ...model.facts import DataFact
 from ...model.base import N_

@@ -4,7 +4,7 @@ The classifier reasons over facts, but an editor often changes the prose and not
 beside it, and some of what Section VIII lists has no fact at all (whom to contact, a delay
 before deletion, a fee). In the blind sets of revisions (docs/rules.md), every change of
 meaning missed below ``material`` was of this kind. These rules read it in words: each names a
-small, documented vocabulary (:mod:`generator.diff.words`), looks only where the statement says
+small, documented vocabulary (:mod:`generator.diff.wording`), looks only where the statement says
 the thing in question (a clause that gives a right, collects data, states a purpose, names a
 recipient) and counts whether the new wording *affirms* it more often than the old (a negation
 and the rest of its sentence are not read), so that a sentence reworded around the same words
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.words import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
+from ...diff.wording import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
                            NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, affirmed,
                            ages_added, alternatives_dropped, contact_details, contacted, countries_named_more_often,
                            data_named_more_often, limiting_words_added, longest_days, more_often, phrases_added,
@@ -376,7 +376,7 @@ def definition_narrowed_in_words(change, diff) -> Iterator[Match]:
     """A definition of Part 1 reworded with more limiting words than before ("Information that
     identifies a person only in combination ... is not personal information"): what the
     statement's promises and the user's rights apply to may be less (¶2). Limiting words are
-    :func:`~generator.diff.words.limiting_words_added`'s."""
+    :func:`~generator.diff.wording.limiting_words_added`'s."""
     node = diff.new_nodes.get(change.id)
     if not _reworded(change) or node is None or node.kind != "definition":
         return

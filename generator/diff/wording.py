@@ -1,0 +1,436 @@
+"""What the prose says where the facts are silent: the vocabularies the word rules read.
+
+An editor often changes a clause's words and not its facts. The rules of
+:mod:`generator.classify.rules.wording` read those words, and this module holds what they
+read with: small, documented vocabularies (words that limit a right, name children, a use,
+a circumstance, a right, a country, a contact) and the counts that compare an old wording
+with a new one. Every count reads only what a sentence affirms (:func:`affirmed`: "we do not
+collect biometric data" names none), and asks whether the new wording says a thing *more
+often* than the old, so that a rewording around the same words is not new.
+
+Which changed words are typos or variants, not changes of meaning, is
+:mod:`generator.diff.words`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache, lru_cache
+
+from .words import entities
+
+
+#: words that put a condition or a limit on what a clause grants ("only if", "We do not provide")
+LIMITING_WORDS = frozenset({"only", "solely", "exclusively", "not", "no", "never", "cannot", "unless",
+                            "except", "refuse", "reject", "until"})
+#: a delay put before something happens: "after a cooling-off period", "only after 30 days"
+_DELAY = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:(?:a|an|the|that|this|such)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:period|\d+\s*(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?)|"
+    r"(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?))\b",
+    re.I)
+#: how :func:`limiting_words_added` names a delay it counts
+DELAY = "after a period"
+#: a price put on something: "a handling fee of USD 15", "we will charge"
+_FEE = re.compile(r"\b(?:fees?|charg(?:e|es|ed|ing)|costs?|usd|rmb|cny|eur|gbp)\b|[$¥€£]\s*\d", re.I)
+#: how :func:`limiting_words_added` names a fee it counts
+FEE = "a fee"
+#: how often something may be had: "once every twelve months", "twice a year", "3 times per month"
+_FREQUENCY = re.compile(r"\b(?:once|twice|one\s+time|(?:\d+|two|three|four|five)\s+times)\s+(?:a|an|per|every|each|in\s+any)\s+"
+                        r"(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|period)\b", re.I)
+#: how :func:`limiting_words_added` names a frequency it counts
+FREQUENCY = "at most so often"
+#: "within 15 days", "30 working days": a time limit in days
+_DAYS = re.compile(r"\b(\d+)\s*(?:(working|business|calendar)\s+)?days?\b", re.I)
+#: how :func:`limiting_words_added` names a longer time limit
+LONGER = "a longer time limit"
+#: a promise, and a mere possibility or an effort: "we will provide" → "we may provide",
+#: "we will respond" → "we aim to respond"
+STRONG_MODALS = frozenset({"will", "shall", "must"})
+WEAK_MODALS = frozenset({"may", "might", "could", "aim", "aims", "try", "tries", "endeavour", "endeavours",
+                         "endeavor", "endeavors", "strive", "strives", "hope", "hopes"})
+#: a promise not to do something is no promise to the reader ("we will not be able to respond")
+_NEGATED_PROMISE = re.compile(r"\b(?:will|shall|must)\s+not\b", re.I)
+#: how :func:`limiting_words_added` names a promise weakened
+WEAKENED = "a promise weakened (will → may)"
+
+
+def longest_days(text: str) -> int | None:
+    """The longest time limit in calendar days that ``text`` states (None when it states
+    none); working or business days count seven for every five ("15 working days" is 21)."""
+    days = [-(-int(n) * 7 // 5) if kind.lower() in ("working", "business") else int(n)
+            for n, kind in _DAYS.findall(text or "")]
+    return max(days) if days else None
+
+
+#: a word, hyphenated words and contractions read whole ("machine-learning", "children's")
+_WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+#: words that name children (Part 1 Definition 5: their information is sensitive)
+CHILD_WORDS = frozenset({"child", "children", "child's", "children's", "minor", "minors", "minor's", "kid",
+                         "kids", "juvenile", "juveniles", "teenager", "teenagers", "infant", "infants"})
+#: an age limit said in words: "a child under 10", "below the age of 13", "aged 12 or younger"
+_AGE_LIMIT = re.compile(r"\b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+)?(\d{1,2})\b|"
+                        r"\baged?\s+(\d{1,2})\s+(?:or|and)\s+(?:under|below|younger)\b", re.I)
+
+
+def ages_added(old: str, new: str) -> tuple[int, ...]:
+    """The age limits ``new`` states more often than ``old`` ("a child under 10"), sorted."""
+    def ages(text: str) -> Counter[int]:
+        return Counter(int(a or b) for a, b in _AGE_LIMIT.findall(affirmed(text)))
+    return tuple(sorted(ages(new) - ages(old)))
+
+
+#: words that name a way of using data Section VIII item 1 singles out (model training,
+#: profiling, advertising, sale): new in a clause that states purposes, a new use
+USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai", "artificial", "models",
+                       "profiling", "advertising", "advertisements", "ads", "advertisers", "sell", "sale",
+                       "resell", "monetise", "monetize", "biometric", "tracking", "marketing", "promotional",
+                       "promotions", "newsletter", "newsletters", "loyalty", "targeted", "targeting",
+                       "offers"})
+#: a purpose left open: "and for our other business needs", "for any other purpose", "related
+#: purposes"; new where purposes are stated, a use no one can foresee (Art. 14)
+OPEN_ENDED_USE = re.compile(r"\b(?:other|any|further|additional|related|similar|internal)\s+(?:business\s+)?"
+                            r"(?:purposes?|needs|uses)\b|\bbusiness\s+(?:purposes|needs)\b", re.I)
+#: other names of a data category than its vocabulary label, as a statement writes them
+DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "pd:DateOfBirth": ("birthday", "birth date", "birthdays"), "pd:TelephoneNumber": ("mobile number", "telephone number"),
+    "pd:PhysicalAddress": ("delivery address", "postal address", "home address"), "pd:OfficialID": ("ID card", "passport"),
+    "pd:Location": ("location", "precise location"), "pd:Biometric": ("face", "fingerprint", "facial"),
+    "pd:MedicalHealth": ("medical records", "health condition"), "pd:BankAccount": ("bank account",),
+}
+
+
+@lru_cache(maxsize=256)
+def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The data categories (vocabulary codes) whose label or a synonym ``new`` affirms more
+    often than ``old`` ("date of birth", "birthday"; not "we do not collect your birthday")."""
+    from ..model.vocabulary import DATA_CATEGORIES
+
+    old, new = affirmed(old), affirmed(new)
+    out = []
+    for code, (label, _sensitive) in DATA_CATEGORIES.items():
+        names = (label, *DATA_SYNONYMS.get(code, ()))
+        pattern = _name_pattern(names)
+        if more_often(pattern, old, new):
+            out.append(code)
+    return tuple(out)
+
+
+#: a lead-in that lists exceptions to a right, not the cases it covers
+EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
+#: an alternative: "if you no longer use our products or services, or you cancel your account"
+_ALTERNATIVE = re.compile(r"\bor\b", re.I)
+
+
+def alternatives_dropped(old: str, new: str) -> bool:
+    """``new`` affirms fewer alternatives ("or") than ``old``: a case that covered two
+    situations now covers one ("... or you cancel your account" → "you close your account")."""
+    return more_often(_ALTERNATIVE, new, old)  # read whole: "no longer use A or B" is a case, not a denial
+
+
+#: words that name a right itself, not a thing done in passing ("we delete your data" is
+#: not a right to deletion; "export your data as a machine-readable file" is portability)
+RIGHT_NAMES: dict[str, tuple[str, ...]] = {
+    "av:RightToPortability": ("portability", "export", "exports", "machine-readable", "another platform",
+                              "another provider", "another service provider", "another controller"),
+    "av:RightToRestriction": ("restrict the processing", "restrict our processing", "restriction of processing"),
+    "av:RightToObject": ("object to", "objection to"),
+    "av:RightToRectification": ("rectify", "rectification"),
+    "av:RightToErasure": ("erasure", "right to be forgotten"),
+    "av:RightToWithdrawConsent": ("withdraw your consent", "withdraw consent"),
+}
+
+
+def rights_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The rights (vocabulary codes) whose names (:data:`RIGHT_NAMES`) ``new`` affirms more
+    often than ``old``."""
+    old, new = affirmed(old), affirmed(new)
+    return tuple(code for code, names in RIGHT_NAMES.items() if more_often(_name_pattern(names), old, new))
+
+
+#: how a statement says in words the circumstance a recipient fact records (else its label)
+CIRCUMSTANCE_NAMES: dict[str, tuple[str, ...]] = {
+    "dpv:Consent": ("consent", "consented", "consents", "agree", "agreed", "authorization", "authorisation"),
+    "dpv:ExplicitlyExpressedConsent": ("express consent", "explicit consent", "separate consent", "expressly agree"),
+    "dpv:Contract": ("contract", "agreement with you"),
+    "dpv:LegalObligation": ("law", "laws", "regulations", "legal obligation", "legally required"),
+    "dpv:VitalInterest": ("life", "property", "safety"),
+    "dpv:PublicInterest": ("public safety", "public health", "public interest"),
+    "av:NationalSecurity": ("national security", "national defense", "national defence"),
+    "av:CriminalProceedings": ("criminal", "prosecution", "trial"),
+    "av:AuthorityRequest": ("authority", "authorities", "regulator", "regulators", "police", "court", "courts",
+                            "request", "requests", "requested", "asks", "ask us", "demand", "demands"),
+    "av:MergerOrAcquisition": ("merger", "acquisition", "bankruptcy", "reorganisation", "reorganization"),
+    "dpv:LegitimateInterest": ("legitimate interest", "legitimate interests", "legitimate business interests"),
+}
+
+
+def circumstance_mentions(code: str, text: str | None) -> int:
+    """How often ``text`` affirms the circumstance ``code`` in words ("at the request of a
+    competent authority" says ``av:AuthorityRequest``)."""
+    from ..model import vocabulary as vocab
+
+    names = CIRCUMSTANCE_NAMES.get(code) or (vocab.label(code),)
+    return len(_name_pattern(tuple(names)).findall(affirmed(text)))
+
+
+@cache
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names) + r")\b", re.I)
+
+
+#: words that name when data reaches a recipient (Section VIII item 3's circumstances)
+CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "acquisition", "acquisitions",
+                                "bankruptcy", "liquidation", "insolvency", "reorganisation", "reorganization",
+                                "restructuring", "divestiture", "assets", "subpoena", "court", "courts",
+                                "investigation", "investigations", "audit", "audits", "diligence",
+                                "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
+                                "police", "emergency", "emergencies", "request", "requests", "requested",
+                                "demand", "demands"})
+#: a recipient said to be a handler in its own right ("to assess fraud risk on
+#: their own services", "for its own purposes")
+OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
+                     r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
+                     r"analytics|records?|accounts?|polic(?:y|ies)|terms)\b", re.I)
+#: AllValue said to decide for itself: "as an independent controller", "for our own purposes"
+CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
+                             r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b", re.I)
+#: words that make the user's agreement a condition ("with your consent")
+CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
+                           "authorise", "authorized", "authorised", "permission", "opt-in"})
+#: data said to go to someone: "we share these records with our advertising service providers"
+RECIPIENT_NAMED = re.compile(
+    r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|"
+    r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
+    r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
+    r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?)\b", re.I)
+#: someone else said to use the data, or reach the user, itself: "we and our partners may
+#: contact you", "our advertising partners use it to"; not a processor's work for us
+#: ("providers", "suppliers"), nor merchants, who control their customers' data already
+OTHERS_ACT = re.compile(
+    r"\b(?:our|their|these|such|other)\s+(?:[\w-]+\s+){0,2}?(?:partners?|third[- ]parties|advertisers?|brands?|"
+    r"affiliates?|affiliated\s+companies|other\s+companies|data\s+brokers?)\s+(?:may|will|can|could|might|also|"
+    r"then|would|each\s+)?\s*(?:contact|e-?mail|call|message|text|send|use|uses|analy[sz]e|combine|process|share|"
+    r"sell|target|track|profile)\w*\b", re.I)
+#: where data is kept: "our servers in", "stored in", "hosted in", "data centres"
+HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?:er|re)s?|processed\s+in)\b", re.I)
+#: what a statement shows of a user besides its data categories: "the reviews you post and the
+#: products you bought will be displayed publicly"
+SHOWN_WORDS = frozenset({"reviews", "review", "comments", "ratings", "purchases", "products", "orders", "city",
+                         "photos", "videos", "location", "history", "age", "birthday", "followers", "likes",
+                         "wishlist", "residence", "name", "email", "phone", "address", "gender"})
+#: data made visible to anyone: "displayed publicly", "where any visitor can see them",
+#: "anyone can view your reviews" (but not "a child is anyone under 13": a person named
+#: without seeing is no one shown anything)
+PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visitor|member\s+of\s+the\s+public)\b|"
+                      r"\b(?:anyone|everyone|any\s*one|any\s+person|every\s+person)\b(?=[^.;:!?]{0,40}?\b(?:see|seen|view|"
+                      r"read|find|found|access|look|visible|shown|displayed))|\bvisible\s+to\s+(?:all|everyone|anyone)\b|"
+                      r"\bsearch\s+engines?\b", re.I)
+#: the statement saying something holds no personal information ("does not involve your
+#: personal information", "no personal data")
+NO_PERSONAL_DATA = re.compile(
+    r"\b(?:not|never|nor)\s+(?:\w+\s+)?(?:involve|contain|include|hold|carry|record|identify)s?\b[^.;:]{0,30}?"
+    r"\bpersonal\s+(?:information|data)\b|\b(?:no|without\s+(?:any\s+)?)\s*personal\s+(?:information|data)\b", re.I)
+
+
+#: a negation and the rest of its sentence: what it says is *not* done
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without)\b[^.;:!?]*", re.I)
+
+
+@lru_cache(maxsize=512)
+def affirmed(text: str | None) -> str:
+    """``text`` without what it denies: each negation to the end of its sentence is dropped
+    ("We do not use the camera to collect biometric information." names no data collected)."""
+    return _NEGATED.sub(" ", _uncontracted(text))
+
+
+def shown_publicly_more(old: str, new: str) -> bool:
+    """``new`` affirms that something is shown publicly more often than ``old``, or its
+    sentences that say so name more of what is shown (:data:`SHOWN_WORDS`)."""
+    old, new = affirmed(old), affirmed(new)
+    if more_often(PUBLICLY, old, new):
+        return True
+
+    def shown(text: str) -> int:
+        return sum(_counts(sentence, SHOWN_WORDS).total() for sentence in re.split(r"(?<=[.;!?])\s+", text)
+                   if PUBLICLY.search(sentence))
+    return shown(new) > shown(old)
+
+
+def phrases_added(pattern: re.Pattern, old: str, new: str) -> tuple[str, ...]:
+    """The phrases ``pattern`` finds that ``new`` affirms more often than ``old``, lowercased."""
+    def found(text: str) -> Counter[str]:
+        return Counter(m.group(0).lower() for m in pattern.finditer(affirmed(text)))
+    return tuple(sorted(found(new) - found(old)))
+
+
+def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
+    """``pattern`` matches ``new`` more often than ``old``."""
+    return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
+
+
+#: the title of a law ("the United States Children's Online Privacy Protection Act"): its words
+#: are a name, not the statement saying anything of children, data or uses
+_LAW_TITLE = re.compile(r"\b(?:[A-Z][\w'\u2019-]*\s+(?:(?:of|on|for|and|the)\s+)*){1,10}(?:Act|Law|Regulation|Directive|Code)s?\b")
+
+
+def _counts(text: str, vocabulary: frozenset[str]) -> Counter[str]:
+    """How often each word of ``vocabulary`` occurs in ``text`` (already :func:`_uncontracted`),
+    outside the titles of laws."""
+    return Counter(w for w in _WORD.findall(_LAW_TITLE.sub(" ", text).lower()) if w in vocabulary)
+
+
+def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The words of ``vocabulary`` that ``new`` affirms more often than ``old``, sorted (what a
+    sentence denies is not counted: see :func:`affirmed`; hyphenated words are read whole)."""
+    return tuple(sorted(_counts(affirmed(new), vocabulary) - _counts(affirmed(old), vocabulary)))
+
+
+def words_added_in_all(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """As :func:`words_added`, for a vocabulary of synonyms: only when ``new`` affirms more of
+    them in all ("children's information" rewritten as "a child's details" names no one new)."""
+    return _more_in_all(_counts(affirmed(old), vocabulary), _counts(affirmed(new), vocabulary))
+
+
+def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
+    """The words counted more often in ``after``, when ``after`` counts more words in all."""
+    return tuple(sorted(after - before)) if after.total() > before.total() else ()
+
+
+#: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
+#: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months"), nor
+#: your consent made a condition of it ("placed only after you have accepted them")
+_LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
+                            r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
+                            r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
+                            r"\bno\s+(?:later|longer|more)\s+than\b|"
+                            r"\bonly\s+(?:after|once|if|when|with)\s+(?:you\s+(?:have\s+)?|your\s+)(?:accept|agree|consent|opt|give|"
+                            r"gave|allow|choose|chose|express|approve)\w*", re.I)
+
+
+def _uncontracted(text: str | None) -> str:
+    """"can't" as "cannot", "won't" as "will not", "don't" as "do not"."""
+    text = (text or "").replace("\u2019", "'")
+    text = re.sub(r"\bcan't\b", "cannot", text, flags=re.I)
+    text = re.sub(r"\bwon't\b", "will not", text, flags=re.I)
+    return re.sub(r"n't\b", " not", text, flags=re.I)
+
+
+def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
+    """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old``, when it uses
+    more of them in all (a "cannot" rewritten as "may not" is no new limit, nor is a negated
+    limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
+    cooling-off period"), :data:`FEE` a price ("USD 15")."""
+    old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
+    old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
+    weak = _counts(old_plain, WEAK_MODALS).total(), _counts(new_plain, WEAK_MODALS).total()
+    strong = _counts(old_promises, STRONG_MODALS).total(), _counts(new_promises, STRONG_MODALS).total()
+    before, after = _counts(old_plain, LIMITING_WORDS), _counts(new_plain, LIMITING_WORDS)
+    # a promise made firmer ("we will try our best to notify" → "we will notify ... unless it is
+    # impossible") and a limit added together go both ways: no limiting word is counted then
+    strengthened = weak[1] < weak[0] and strong[1] >= strong[0]
+    added = () if strengthened else _more_in_all(before, after)
+    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
+        if more_often(pattern, old_plain, new_plain):
+            added += (name,)
+    before_days, after_days = longest_days(old), longest_days(new)
+    if before_days is not None and after_days is not None and after_days > before_days:
+        added += (LONGER,)
+    if weak[1] > weak[0] and strong[1] < strong[0]:
+        added += (WEAKENED,)
+    return tuple(sorted(added))
+
+
+#: "contact that merchant", "ask online customer service", "write to our Data Protection Officer":
+#: the verb, then (looked ahead at, so that "... or ask ..." is read too) the words up to a
+#: punctuation mark, cut at a preposition in :func:`contacted`
+_CONTACTED = re.compile(
+    r"\b(?:contact|ask|call|email|e-mail|tell|write\s+to|get\s+in\s+touch\s+with|reach\s+out\s+to|"
+    r"complain\s+(?:to|through|via|with)|(?:lodge|file|make|submit)\s+a\s+complaint\s+(?:with|to|through|via)|"
+    r"send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
+    r"submit\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to)(?=\s+([\w'-]+(?:\s+[\w'-]+){0,7}))", re.I)
+#: "let AllValue customer service know": whom, between "let" and "know"
+_LET_KNOW = re.compile(r"\blet\s+([\w'-]+(?:\s+[\w'-]+){0,5}?)\s+know\b", re.I)
+#: words that end the name of whom to contact ("customer service *by* phone")
+_CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on", "and", "or", "if", "who",
+                          "which", "with", "when", "where", "so", "about", "within", "as"})
+#: words that name no one ("the", "our", "please")
+_CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
+#: first words that show "contact" is not a route for the reader: AllValue contacting you
+#: ("our staff may contact you"), or the noun ("your contact information")
+_NOT_A_ROUTE = frozenset({"you", "information", "details", "number", "numbers", "channel", "channels",
+                          "method", "methods", "form", "person", "persons"})
+
+
+@cache
+def _countries() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every territory's English name, longest first (so "Hong Kong SAR
+    China" is one name, not also China), and the ISO 3166 alpha-2 code of each name; from
+    CLDR (Babel) and the vocabulary's own labels, matched with their capitals."""
+    from ..model.vocabulary import COUNTRIES
+
+    codes = dict(_territory_names())
+    codes.update({label.removeprefix("the "): code for code, label in COUNTRIES.items()})
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), codes
+
+
+def _territory_names() -> dict[str, str]:
+    """CLDR's English territory names (name → ISO code), kept in the validated-source cache
+    by Babel's English data file: loading Babel's locale data is ~70 ms of a ``notices diff``,
+    reading the cache back well under 1 ms."""
+    import importlib.util
+    import os
+
+    from ..source import cache as source_cache
+
+    spec = importlib.util.find_spec("babel")
+    path = os.path.join(os.path.dirname(spec.origin), "locale-data", "en.dat") if spec and spec.origin else ""
+    st = os.stat(path) if path and os.path.exists(path) else None
+
+    def load() -> dict[str, str]:
+        from babel import Locale
+
+        return {name: code for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+
+    if st is None:
+        return load()
+    key = source_cache.entry_key("territories", path, str(st.st_size), str(st.st_mtime_ns))
+    return source_cache.remember(key, dict, load)
+
+
+def countries_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The territories (ISO codes) whose English name ``new`` affirms more often than ``old``
+    ("our servers in China and Singapore" → ``SG``)."""
+    pattern, codes = _countries()
+    before, after = (Counter(codes[name] for name in pattern.findall(affirmed(t))) for t in (old, new))
+    return tuple(sorted(after - before))
+
+
+def phone_key(number: str) -> str:
+    """A phone number by its last ten digits: "+1 (888) 996-8926" is "(888) 9968926"."""
+    return re.sub(r"\D", "", number)[-10:]
+
+
+def contact_details(text: str) -> frozenset[str]:
+    """The emails, URLs and phone numbers (:func:`phone_key`) ``text`` gives, normalised."""
+    emails, urls, phones, _dates, _numbers = entities(text or "")
+    return frozenset([*emails, *urls, *(phone_key(p) for p in phones)])
+
+
+def contacted(text: str) -> frozenset[str]:
+    """Whom ``text`` tells the reader to contact, ask or write to, lowercased, articles dropped
+    ("contact Allvalue customer service by phone" → ``allvalue customer service``)."""
+    out = set()
+    for m in (*_CONTACTED.finditer(text or ""), *_LET_KNOW.finditer(text or "")):
+        if m.group(1).split()[0].lower() in _NOT_A_ROUTE:
+            continue
+        words = []
+        for w in m.group(1).lower().split():
+            if w in _CONTACT_END:
+                break
+            if w not in _CONTACT_NOISE:
+                words.append(w)
+        if words:
+            out.add(" ".join(words))
+    return frozenset(out)
