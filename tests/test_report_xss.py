@@ -16,7 +16,8 @@ from .test_merchant_injection import PAYLOADS
 COMPANY = "O'Neil&Sons Ltd."
 NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
                 "numbered-list-reordered", "contact-route-changed", "right-limited-in-words",
-                "contact-details-reworded"}
+                "contact-details-reworded", "another-handler-in-words", "right-ground-narrowed",
+                "right-named-in-words", "children-age-lowered-in-words"}
 
 
 def _hostile_pair(payload: str):
@@ -47,6 +48,16 @@ def _hostile_pair(payload: str):
         # contact details quoted from the prose: a URL may hold & ; = and backticks
         complaint = t.find("contact.complaint")
         complaint.update(text=f"{complaint['text']} Write to privacy@allvalue.com or https://x.example/a&b=`c`;d{payload}")
+        # partners acting themselves, a case of a right with fewer alternatives, a right named,
+        # an age below the children's: the findings name what they read, never the payload
+        email = t.find("collect.contact.email")
+        email.update(text=email["text"].replace("our staff may contact you", f"we and our partners may contact you {payload}"))
+        t.find("rights.delete.service-stopped").update(text=f"If we stop providing you with products {payload}.")
+        copy = t.find("rights.copy.request")
+        copy.update(text=f"{copy['text']} You can also export it {payload}.")
+        others = t.find("collect.rules.others-data")
+        others.update(text=others["text"].replace("children's personal information",
+                                                  f"the personal information of a child under 10 {payload}"))
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
