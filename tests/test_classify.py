@@ -167,6 +167,13 @@ TRIGGERS = {
         text=t.find("collect.rules.others-data")["text"].replace(
             "children's personal information", "the personal information of a child under 10")),
         "material", "an age below the age for children (14) named (10)"),
+    "children-protection-weakened-in-words": (lambda t: t.find("collect.rules.others-data").update(
+        text=t.find("collect.rules.others-data")["text"].replace("before publishing.",
+                                                                 "before publishing, where it is practicable to do so.")),
+        "material", "a duty that protects children weakened (where practicable)"),
+    "right-ground-added": (lambda t: t.insert_after("rights.delete.service-stopped", {
+        "id": "rights.delete.store-closed", "text": "If the merchant whose store you used has closed it."}),
+        "material", "added to the cases of rights.delete.intro, which gives a right"),
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
         "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
@@ -398,6 +405,15 @@ NEAR_MISSES = {
     # a right the clause already gives, named again in other words: a person decides
     "right-named-in-words": (lambda t: t.find("rights.delete.intro").update(
         text="You may request erasure of personal information in the following circumstances:"),
+        "prose-substantive", "review"),
+    # children named, and a protective negation added: no weakening read (a person decides)
+    "children-protection-weakened-in-words": (lambda t: t.find("collect.rules.others-data").update(
+        text=t.find("collect.rules.others-data")["text"].replace("before publishing.",
+                                                                 "before publishing, and never without it.")),
+        "prose-substantive", "review"),
+    # a case added under a lead-in that gives no right (the cases we will not respond to): a person decides
+    "right-ground-added": (lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
+        "id": "rights.respond.limits.costly", "text": "Requests that would cost us unreasonably."}),
         "prose-substantive", "review"),
     # an age above the children's (a minor under 18): no child loses protection; a person decides
     "children-age-lowered-in-words": (lambda t: t.find("collect.rules.others-data").update(
@@ -825,3 +841,41 @@ def test_a_prospective_acquirer_receives_data_as_another_handler():
     report = classify_pair(base(), edited(base(), lambda t: t.add_fact(
         "share.other.business-practice", kind="recipient", code="av:Acquirer", via="share")))
     assert rule_hits(report, "data-to-new-controller") and report.level == "consent"
+
+
+def test_a_case_added_to_the_exceptions_to_a_right_narrows_it():
+    """Under a lead-in that states a right but lists the cases it does *not* cover, a case
+    added is no new ground: a person decides (never "in your favour")."""
+    def gives_the_right(t):
+        t.add_fact("rights.respond.limits", kind="right", code="av:RightToAccess", channels=["av:CustomerService"])
+
+    old = edited(base(), gives_the_right)
+    new = edited(old, lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
+        "id": "rights.respond.limits.bad-faith", "text": "Requests made in bad faith."}))
+    report = classify_pair(old, new)
+    assert not rule_hits(report, "right-ground-added") and report.level == "review", report.rules()
+    assert not any(f.match.favourable for f in report.findings)
+    widened = edited(old, lambda t: t.insert_after("rights.delete.service-stopped", {
+        "id": "rights.delete.store-closed", "text": "If the merchant whose store you used has closed it."}))
+    assert rule_hits(classify_pair(old, widened), "right-ground-added")
+
+
+def test_a_recipient_added_where_data_is_shared_on_consent_is_another_handler():
+    """The consent the user gave covered the recipients named then ("our affiliates"), not
+    companies added later (PIPL Art. 23)."""
+    report = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "share.affiliates", kind="recipient", code="av:BusinessPartner", via="share")))
+    assert rule_hits(report, "data-to-new-controller") and report.level == "consent"
+    elsewhere = classify_pair(base(), edited(base(), lambda t: t.add_fact(
+        "share.partners.suppliers", kind="recipient", code="av:BusinessPartner", via="share")))
+    assert not rule_hits(elsewhere, "data-to-new-controller") and elsewhere.level == "material"
+
+
+def test_more_shown_where_data_is_already_disclosed_publicly():
+    def edit(t):
+        node = t.find("share.disclosure.violation")
+        node.update(text=node["text"].replace("store subject information and penalties",
+                                              "store subject information and penalties, with the names of its customers"))
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert rule_hits(report, "public-disclosure-named") and report.level == "consent"

@@ -29,10 +29,10 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 14))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 16))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
-            "Eleventh ", "Twelfth ", "Thirteenth "]
+            "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -326,6 +326,9 @@ KNOWN_MISSES = {
 #: cases the classifier reads higher than the set's reader, and why the rules keep the higher
 #: reading (docs/rules.md reports each). Upwards only: a person decides, and may lower it.
 READ_HIGHER = {
+    CASES: {"082-deletion-ground-added":
+            "relabelled review by the product rule that prose alone cannot decide; `right-ground-added` now "
+            "reads a new ground as item 4, as holdout-14's reader does (1829)"},
     REVISIONS / "holdout-4": {"820-customers-correct-via-merchant":
                               "'only assists merchants': a route removed for customers, a limit on a right (¶2)"},
     REVISIONS / "holdout-10": {"1417-children-data-deleted-30-days":

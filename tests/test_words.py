@@ -95,6 +95,8 @@ def test_companies_are_read_by_their_legal_form():
     ("you can also file a complaint through Allvalue customer service", {"allvalue customer service"}),
     ("If you don't want to be contacted this way, tell AllValue customer service.", {"allvalue customer service"}),
     ("you can get in touch with our privacy team by post", {"privacy team"}),
+    ("customers should file their complaint with that merchant's customer service",
+     {"that merchant's customer service"}),
     ("There is no one to contact.", set()),
     ("you can also lodge a complaint with the cyberspace administration or another authority",
      {"cyberspace administration"}),
@@ -143,6 +145,8 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      "we will also notify each recipient, unless this proves impossible.", ()),
     ("we will also notify the recipients.", "we will also notify each recipient, unless this proves impossible.",
      ("unless",)),
+    ("you need to obtain the guardian's consent.", "you should obtain the guardian's consent where it is practicable.",
+     ("where practicable",)),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.wording import limiting_words_added

@@ -29,6 +29,13 @@ _DELAY = re.compile(
     r"(?:period|\d+\s*(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?)|"
     r"(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?))\b",
     re.I)
+#: a duty or a right made to depend on what is practicable: "where it is practicable to do so",
+#: "as far as possible", "where appropriate"
+_QUALIFIED = re.compile(r"\bwhere\s+(?:it\s+is\s+)?(?:reasonably\s+)?(?:practicable|possible|feasible|appropriate)\b|"
+                        r"\bas\s+far\s+as\s+(?:is\s+)?(?:reasonably\s+)?(?:practicable|possible)\b|"
+                        r"\bif\s+(?:it\s+is\s+)?(?:practicable|feasible)\b", re.I)
+#: how :func:`limiting_words_added` names a qualification it counts
+QUALIFIED = "where practicable"
 #: how :func:`limiting_words_added` names a delay it counts
 DELAY = "after a period"
 #: a price put on something: "a handling fee of USD 15", "we will charge"
@@ -53,6 +60,9 @@ WEAK_MODALS = frozenset({"may", "might", "could", "aim", "aims", "try", "tries",
 _NEGATED_PROMISE = re.compile(r"\b(?:will|shall|must)\s+not\b", re.I)
 #: how :func:`limiting_words_added` names a promise weakened
 WEAKENED = "a promise weakened (will → may)"
+#: what :func:`limiting_words_added` names that weakens a duty whoever it protects; not its
+#: limiting words, which a protective sentence uses too ("we do not collect children's data")
+WEAKENING = frozenset({WEAKENED, QUALIFIED, DELAY, LONGER, FREQUENCY, FEE})
 
 
 def longest_days(text: str) -> int | None:
@@ -203,7 +213,8 @@ RECIPIENT_NAMED = re.compile(
     r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|"
     r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
     r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
-    r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?)\b", re.I)
+    r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?|merchants?|buyers?|purchasers?|"
+    r"acquirers?|successors?)\b", re.I)
 #: someone else said to use the data, or reach the user, itself: "we and our partners may
 #: contact you", "our advertising partners use it to"; not a processor's work for us
 #: ("providers", "suppliers"), nor merchants, who control their customers' data already
@@ -218,7 +229,8 @@ HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?
 #: products you bought will be displayed publicly"
 SHOWN_WORDS = frozenset({"reviews", "review", "comments", "ratings", "purchases", "products", "orders", "city",
                          "photos", "videos", "location", "history", "age", "birthday", "followers", "likes",
-                         "wishlist", "residence", "name", "email", "phone", "address", "gender"})
+                         "wishlist", "residence", "name", "names", "email", "phone", "address", "gender", "order",
+                         "purchase", "customers", "buyers"})
 #: data made visible to anyone: "displayed publicly", "where any visitor can see them",
 #: "anyone can view your reviews" (but not "a child is anyone under 13": a person named
 #: without seeing is no one shown anything)
@@ -320,7 +332,8 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     """The :data:`LIMITING_WORDS` that ``new`` uses more often than ``old``, when it uses
     more of them in all (a "cannot" rewritten as "may not" is no new limit, nor is a negated
     limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
-    cooling-off period"), :data:`FEE` a price ("USD 15")."""
+    cooling-off period"), :data:`FEE` a price ("USD 15"), :data:`QUALIFIED` a duty made to
+    depend on what is practicable ("where it is practicable to do so")."""
     old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
     old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
     weak = _counts(old_plain, WEAK_MODALS).total(), _counts(new_plain, WEAK_MODALS).total()
@@ -330,7 +343,7 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     # impossible") and a limit added together go both ways: no limiting word is counted then
     strengthened = weak[1] < weak[0] and strong[1] >= strong[0]
     added = () if strengthened else _more_in_all(before, after)
-    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY)):
+    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY), (_QUALIFIED, QUALIFIED)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
@@ -346,7 +359,8 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
 #: punctuation mark, cut at a preposition in :func:`contacted`
 _CONTACTED = re.compile(
     r"\b(?:contact|ask|call|email|e-mail|tell|write\s+to|get\s+in\s+touch\s+with|reach\s+out\s+to|"
-    r"complain\s+(?:to|through|via|with)|(?:lodge|file|make|submit)\s+a\s+complaint\s+(?:with|to|through|via)|"
+    r"complain\s+(?:to|through|via|with)|(?:lodge|file|make|submit)\s+(?:a|an|their|your|the|any)\s+complaints?\s+"
+    r"(?:with|to|through|via)|"
     r"send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"
     r"submit\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to)(?=\s+([\w'-]+(?:\s+[\w'-]+){0,7}))", re.I)
 #: "let AllValue customer service know": whom, between "let" and "know"

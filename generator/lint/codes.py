@@ -1,7 +1,8 @@
 """Groups of vocabulary codes the requirements reason with, each declared once.
 
 The classifier uses the same notion of "another handler" (``OTHER_CONTROLLERS``,
-``CONTROLLER_VIA``): data provided to one is PIPL Art. 23 for both.
+``CONTROLLER_VIA``) and of consent (``CONSENT_BASES``): data provided to one is PIPL Art. 23
+for both.
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ PIPL_HOME: Final[str] = "CN"
 #: Legal bases that are consent (GDPR Art. 13(2)(c): consent can be withdrawn).
 CONSENT_BASES: Final[frozenset[str]] = frozenset({"dpv:Consent", "dpv:ExplicitlyExpressedConsent",
                                                   "av:GuardianConsent"})
-#: Recipients that are personal-information handlers in their own right (not processors).
-OTHER_CONTROLLERS: Final[frozenset[str]] = frozenset({"av:DataBroker", "av:Insurer"})
+#: Recipients that are personal-information handlers in their own right (not processors); an
+#: acquirer too, before a merger as after (PIPL Art. 22 covers only the transfer in the merger).
+OTHER_CONTROLLERS: Final[frozenset[str]] = frozenset({"av:DataBroker", "av:Insurer", "av:Acquirer"})
 #: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
 CONTROLLER_VIA: Final[frozenset[str]] = frozenset({"transfer", "disclose"})
 #: A recipient named only as "other third parties" names no category (WP260 rev.01 ¶ 37).

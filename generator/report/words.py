@@ -41,6 +41,8 @@ EVENTS: dict[str, str] = {
     "contact-route-changed": N_("whom you are told to contact: {before} → {after}: {label}"),
     "children-named": N_("children named where data is collected ({words}): {label}"),
     "children-age-named": N_("an age below the age for children ({age}) named ({ages}): {label}"),
+    "children-protection-weakened": N_("a duty that protects children weakened ({words}): {label}"),
+    "right-ground-added": N_("added to the cases of {parent}, which gives a right: {label}"),
     "use-named": N_("a new way of using data named ({words}): {label}"),
     "public-named": N_("data said to be shown publicly: {label}"),
     "data-named": N_("data named that no fact states ({data}): {label}"),

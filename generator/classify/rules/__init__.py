@@ -14,11 +14,12 @@ from .material import (children_protection_lowered, circumstance_recorded, conta
                        data_category_changed, exception_to_consent_changed, impact_assessment_high, processing_changed,
                        promise_not_to_process_added, purpose_changed, recipients_changed, rights_changed,
                        sharing_circumstance_changed, transfer_destination_changed, transfer_safeguards_changed)
-from .prose import (children_clause_reworded, children_protection_raised, clause_reordered,
+from .prose import (children_clause_reworded, children_protection_raised, clause_reordered, right_ground_added,
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
                     numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
                     updated_on_note, wording_editorial)
 from .wording import (another_handler_in_words, children_age_lowered_in_words, children_named_in_collection,
+                      children_protection_weakened_in_words,
                       circumstance_named, consent_no_longer_said, contact_details_reworded, contact_route_changed,
                       controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
                       destination_named_in_words, new_use_named, personal_data_no_longer_denied,
@@ -38,8 +39,10 @@ DEFAULT_ORDER = (
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_ground_narrowed, right_limited_in_words, children_named_in_collection,
+    right_ground_added,
     sensitive_data_named, new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
-    controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words, data_named_in_words,
+    controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
+    children_protection_weakened_in_words, data_named_in_words,
     personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
     right_named_in_words, contact_details_reworded, contact_route_changed,

@@ -19,17 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diff.wording import EXCEPTIONS, OWN_USE
+from ...lint.codes import CONSENT_BASES, CONTROLLER_VIA, OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
 
-#: Recipients that are personal-information handlers in their own right (not processors).
-OTHER_CONTROLLERS = frozenset({"av:DataBroker", "av:Insurer", "av:Acquirer"})
-#: Ways of passing data on that hand it to another handler (PIPL Art. 23, 25).
-CONTROLLER_VIA = frozenset({"transfer", "disclose"})
 #: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for
 #: cross-context behavioural advertising): a recipient added beside them is another handler
 CONTROLLER_PROCESSING = frozenset({"av:SaleOfPersonalData", "av:SharingForCrossContextAdvertising"})
+
+
 @rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("A right is no longer given where the statement gave it (for that clause's users)."))
 def right_removed(change, diff) -> Iterator[Match]:
@@ -165,11 +164,22 @@ def data_to_new_controller(change, diff) -> Iterator[Match]:
     """A recipient added to a clause that receives data as a handler in its own right (by
     transfer, public disclosure, or a controller's code; beside a sale or sharing for
     cross-context advertising; or where the clause now says recipients use it "for their own
-    purposes"), even if another clause already provides other data to it."""
+    purposes"), even if another clause already provides other data to it. A recipient added to
+    a clause that shares with the user's consent is one too: the consent given covered the
+    recipients named then, not this one ("our affiliates" → "our affiliates and the companies
+    we invest in")."""
     if change.kind == "recipient" and change.change == "added":
         if set(change.values("new", "via")) & CONTROLLER_VIA or set(change.values("new", "code")) & OTHER_CONTROLLERS \
-                or _own_use_newly_said(diff, change.clauses) or _beside(diff, change.clauses, CONTROLLER_PROCESSING):
+                or _own_use_newly_said(diff, change.clauses) or _beside(diff, change.clauses, CONTROLLER_PROCESSING) \
+                or _shared_on_consent(diff, change.clauses):
             yield Match(change, favourable=False)
+
+
+def _shared_on_consent(diff, clauses) -> bool:
+    """A clause of ``clauses`` shared data on the user's consent already (a consent legal basis
+    in the old version)."""
+    return any(f.kind == "legal-basis" and f.code in CONSENT_BASES for c in clauses if c in diff.old_nodes
+               for f in diff.old_nodes[c].facts)
 
 
 def _beside(diff, clauses, codes: frozenset[str]) -> bool:

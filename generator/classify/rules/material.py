@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...diff.wording import circumstance_mentions, phone_key
+from ...diff.wording import alternatives_dropped, circumstance_mentions, phone_key
 from ...model import vocabulary as vocab
 from ...model.facts import DataFact
 from ...model.base import N_
@@ -121,7 +121,8 @@ def circumstance_recorded(change, diff) -> Iterator[Match]:
 
 def _circumstances_already_said(change, diff) -> bool:
     """Only circumstances were added to the recipient; its clause's old words said each one,
-    and its new words say none of them more often (else the words changed too: a new one)."""
+    and its new words say none of them more often and drop no alternative (else the words
+    changed the circumstances too)."""
     if change.change != "modified" or set(change.fields) != {"circumstances"}:
         return False
     added = set(change.values("new", "circumstances")) - set(change.values("old", "circumstances"))
@@ -129,7 +130,8 @@ def _circumstances_already_said(change, diff) -> bool:
     texts = [(diff.old_nodes[c].text, diff.new_nodes[c].text) for c in change.clauses
              if c in diff.old_nodes and c in diff.new_nodes]
     return bool(added) and not removed and bool(texts) and all(
-        0 < circumstance_mentions(code, old) >= circumstance_mentions(code, new) for code in added for old, new in texts)
+        0 < circumstance_mentions(code, old) >= circumstance_mentions(code, new) for code in added for old, new in texts) \
+        and not any(alternatives_dropped(old, new) for old, new in texts)  # "or based on your active choice" gone
 
 
 def _circumstances_direction(change) -> bool | None:

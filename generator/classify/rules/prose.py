@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
+from ...diff.wording import EXCEPTIONS
 from ...diff.words import organisations
 from ...model.base import N_
 from ..registry import Match, rule
@@ -113,6 +114,24 @@ def children_clause_reworded(change, diff) -> Iterator[Match]:
 def _states_children(diff, section: str) -> bool:
     return any(f.kind == "children" for nodes in (diff.old_nodes, diff.new_nodes) for n in nodes.values()
                if section_of(n.path) == section for f in n.facts)
+
+
+@rule("right-ground-added", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
+      N_("A case in which a right can be exercised was added to the list that gives the right: in "
+         "your favour."), target="clause")
+def right_ground_added(change, diff) -> Iterator[Match]:
+    """A clause added under a lead-in that states a right (the lead-in kept): "You may request
+    us to delete personal information in the following circumstances:" gains a circumstance
+    and the right widens (``right-ground-removed`` is the other way). Under a list of the cases
+    a right does *not* cover, a case added narrows it: a person decides."""
+    if change.kind != "added" or not change.new_path:
+        return
+    lead_in = diff.new_nodes.get(change.new_path[-1])
+    if lead_in is None or lead_in.id not in diff.old_nodes or EXCEPTIONS.search(lead_in.text or ""):
+        return
+    if any(f.kind == "right" for f in lead_in.facts):
+        yield Match(event="right-ground-added", values={"parent": lead_in.id, "label": change.label},
+                    favourable=True)
 
 
 @rule("prose-substantive", "review", N_("Section VIII (no fact changed; a person decides)"),

@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ...diff.wording import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
-                           NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, affirmed,
-                           ages_added, alternatives_dropped, contact_details, contacted, countries_named_more_often,
-                           data_named_more_often, limiting_words_added, longest_days, more_often, phrases_added,
-                           rights_named_more_often, shown_publicly_more, words_added, words_added_in_all)
+                             NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, WEAKENING,
+                             affirmed, ages_added, alternatives_dropped, contact_details, contacted,
+                             countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
+                             more_often, phrases_added, rights_named_more_often, shown_publicly_more, words_added,
+                             words_added_in_all)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -111,6 +112,29 @@ def children_age_lowered_in_words(change, diff) -> Iterator[Match]:
             return
 
 
+@rule("children-protection-weakened-in-words", "material",
+      N_("Part 1 Definition 5; PIPL Art. 31 (children's protection lowered)"),
+      N_("Where children are spoken of, a duty that protects them is now weakened in words (a "
+         "promise made a possibility, 'where practicable', a delay), though no fact records it."),
+      target="clause", decidable=True)
+def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where children are named (in both versions), weakening what is said: "you
+    need to obtain the consent of the corresponding children's guardians before publishing"
+    → "you should obtain ... where it is practicable to do so". Only the weakening signals of
+    :func:`limiting_words_added` count (not its limiting words: "we do not collect children's
+    data" protects them)."""
+    if not _reworded(change):
+        return
+    for f in change.fields:
+        if not (words_added_in_all("", f.old, CHILD_WORDS) and words_added_in_all("", f.new, CHILD_WORDS)):
+            continue
+        weakened = sorted(set(limiting_words_added(f.old, f.new)) & WEAKENING)
+        if weakened:
+            yield Match(event="children-protection-weakened", values={"words": ", ".join(weakened),
+                                                                       "label": change.label}, favourable=False)
+            return
+
+
 @rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
       N_("A clause that states what data is used for now names a new way of using it (model "
          "training, profiling, advertising, sale), though no fact records it."), target="clause", decidable=True)
@@ -154,6 +178,13 @@ def _uses_data(diff, change) -> bool:
     """The clause states data, a purpose or a processing (in either version), or data is
     collected where it stands (:func:`_collects_data`)."""
     return any(_states(diff, change, k) for k in ("data", "purpose", "processing")) or _collects_data(diff, change)
+
+
+def _discloses(diff, change) -> bool:
+    """The clause states a public disclosure, or a recipient it reaches by disclosing (either version)."""
+    return any(n is not None and any(f.kind == "disclosure" or (f.kind == "recipient" and f.via == "disclose")
+                                     for f in n.facts)
+               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
 
 
 def _collects_data(diff, change) -> bool:
@@ -245,9 +276,11 @@ def public_disclosure_named(change, diff) -> Iterator[Match]:
     ("displayed publicly on the marketplace, where any visitor can see them"), or naming more
     of what is shown ("your nickname, avatar and city of residence will be displayed publicly,
     together with the reviews you post"). Publishing personal information needs the user's
-    separate consent (Art. 25)."""
+    separate consent (Art. 25). A clause that already discloses data publicly (a disclosure,
+    or a recipient reached by disclosing) is read too: more of what it shows is new data
+    disclosed ("together with the names and order details of the customers who bought")."""
     if not _reworded(change) or not (_states(diff, change, "purpose") or _states(diff, change, "data")
-                                     or _collects_data(diff, change)):
+                                     or _collects_data(diff, change) or _discloses(diff, change)):
         return
     if any(shown_publicly_more(f.old, f.new) for f in change.fields):
         yield Match(event="public-named", values={"label": change.label}, favourable=False)
