@@ -47,6 +47,8 @@ TRIGGERS = {
     "promise-not-to-process-added": (lambda t: t.add_fact("share.transfer.ccpa", kind="processing",
                                                           code="av:NoSharingForCrossContextAdvertising"),
                                      "review", "no sharing for cross-context behavioural advertising"),
+    "data-sold": (lambda t: t.add_fact("share.transfer.ccpa", kind="processing", code="av:SaleOfPersonalData"),
+                  "consent", "sale of personal information (CCPA)"),
     # the statutory clause already says "as required by ... authorities in accordance with the law"
     "circumstance-recorded": (lambda t: t.find("share.statutory")["facts"][0].update(
         circumstances=["dpv:LegalObligation", "av:AuthorityRequest"]), "review", "at the request of a competent authority"),
@@ -292,6 +294,10 @@ NEAR_MISSES = {
     "processing-changed": (lambda t: t.find("share.transfer.ccpa").update(
         text=t.find("share.transfer.ccpa")["text"].replace("California", "Nevada")),
         "prose-substantive", "review"),
+    # a promise not to share added (a prohibition, not a sale): in your favour, a person confirms
+    "data-sold": (lambda t: t.add_fact("share.transfer.ccpa", kind="processing",
+                                       code="av:NoSharingForCrossContextAdvertising"),
+                  "promise-not-to-process-added", "review"),
     # the promise not to sell dropped: a way of using data no longer ruled out, material and against you
     "promise-not-to-process-added": (lambda t: t.drop_fact("share.transfer.ccpa", code="av:NoSaleOfPersonalData"),
                                      "processing-changed", "material"),

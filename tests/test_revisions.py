@@ -29,10 +29,10 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 16))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 18))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
-            "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth "]
+            "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -322,6 +322,9 @@ KNOWN_MISSES = {
     REVISIONS / "holdout-8": {"1229-contact-merchants-customers":
                               "merchants' customers added, in prose, to whom AllValue's staff e-mail "
                               "(marketing already stated)"},
+    REVISIONS / "holdout-17": {"2132-affiliate-consent-condition-moved":
+                               "'with your consent' moved within the sentence to govern one purpose only: as many "
+                               "consent words, and no fact changed"},
 }
 #: cases the classifier reads higher than the set's reader, and why the rules keep the higher
 #: reading (docs/rules.md reports each). Upwards only: a person decides, and may lower it.

@@ -97,6 +97,10 @@ def test_companies_are_read_by_their_legal_form():
     ("you can get in touch with our privacy team by post", {"privacy team"}),
     ("customers should file their complaint with that merchant's customer service",
      {"that merchant's customer service"}),
+    ("you can also seek a solution by filing a lawsuit in the court with jurisdiction where the defendant is located",
+     {"court"}),
+    ("you can bring a lawsuit before the people's court with jurisdiction over the place where you live",
+     {"people's court"}),
     ("There is no one to contact.", set()),
     ("you can also lodge a complaint with the cyberspace administration or another authority",
      {"cyberspace administration"}),
@@ -233,6 +237,23 @@ def test_what_says_data_is_shown_publicly(text, public):
     from generator.diff.wording import PUBLICLY
 
     assert bool(PUBLICLY.search(text)) is public
+
+
+def test_a_use_named_again_is_no_new_use():
+    from generator.diff.wording import USE_WORDS, words_new
+
+    assert words_new("Please obtain consent again if you need to send marketing email.",
+                     "Before you send marketing email, obtain their consent to marketing separately.", USE_WORDS) == ()
+    assert words_new("We use it for marketing.", "We use it for marketing and to train AI models.", USE_WORDS) == (
+        "ai", "models", "train")
+
+
+def test_allvalue_said_to_decide_for_itself():
+    from generator.diff.wording import CONTROLLER_SAID, OWN_USE
+
+    assert CONTROLLER_SAID.search("and it is up to us to decide how to use your data in our system")
+    assert not CONTROLLER_SAID.search("and it is up to the merchant to decide how to store your data")
+    assert OWN_USE.search("segments that they license to their own clients")
 
 
 def test_an_open_ended_purpose_is_a_phrase_added():

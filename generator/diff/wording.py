@@ -201,10 +201,13 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
 #: their own services", "for its own purposes")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
                      r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
-                     r"analytics|records?|accounts?|polic(?:y|ies)|terms)\b", re.I)
-#: AllValue said to decide for itself: "as an independent controller", "for our own purposes"
+                     r"analytics|records?|accounts?|polic(?:y|ies)|terms|clients)\b", re.I)
+#: AllValue said to decide for itself: "as an independent controller", "for our own purposes",
+#: "it is up to us to decide how to use your data"
 CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
-                             r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b", re.I)
+                             r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b|"
+                             r"\bup\s+to\s+us\s+to\s+decide\b|\bwe\s+(?:alone\s+)?(?:decide|determine)\s+(?:how|why|what|the\s+purposes)\b",
+                             re.I)
 #: words that make the user's agreement a condition ("with your consent")
 CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
                            "authorise", "authorized", "authorised", "permission", "opt-in"})
@@ -298,6 +301,12 @@ def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ..
     return tuple(sorted(_counts(affirmed(new), vocabulary) - _counts(affirmed(old), vocabulary)))
 
 
+def words_new(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """The words of ``vocabulary`` that ``new`` affirms and ``old`` did not affirm at all, sorted
+    (a use named again, "obtain their consent to marketing separately", is no new use)."""
+    return tuple(sorted(set(_counts(affirmed(new), vocabulary)) - set(_counts(affirmed(old), vocabulary))))
+
+
 def words_added_in_all(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """As :func:`words_added`, for a vocabulary of synonyms: only when ``new`` affirms more of
     them in all ("children's information" rewritten as "a child's details" names no one new)."""
@@ -354,11 +363,14 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     return tuple(sorted(added))
 
 
-#: "contact that merchant", "ask online customer service", "write to our Data Protection Officer":
+#: "contact that merchant", "ask online customer service", "write to our Data Protection Officer",
+#: "file a lawsuit in the court":
 #: the verb, then (looked ahead at, so that "... or ask ..." is read too) the words up to a
 #: punctuation mark, cut at a preposition in :func:`contacted`
 _CONTACTED = re.compile(
     r"\b(?:contact|ask|call|email|e-mail|tell|write\s+to|get\s+in\s+touch\s+with|reach\s+out\s+to|"
+    r"(?:fil(?:e|ing)|bring(?:ing)?|institut(?:e|ing)|tak(?:e|ing))\s+(?:a\s+)?(?:lawsuit|legal\s+action|proceedings)\s+"
+    r"(?:in|before|at|with)|"
     r"complain\s+(?:to|through|via|with)|(?:lodge|file|make|submit)\s+(?:a|an|their|your|the|any)\s+complaints?\s+"
     r"(?:with|to|through|via)|"
     r"send\s+(?:it|them|(?:your|a|the)\s+\w+)\s+to|apply\s+to|"

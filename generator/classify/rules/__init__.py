@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..registry import RuleRegistry
 from .compliance import compliance_regression
-from .consent import (children_data_collected, data_to_new_controller, purpose_for_collected_data,
+from .consent import (children_data_collected, data_sold, data_to_new_controller, purpose_for_collected_data,
                       requests_no_longer_free, right_ground_removed, right_narrowed, right_removed,
                       sensitive_data_added, shared_without_a_pipl_basis)
 from .material import (children_protection_lowered, circumstance_recorded, contacts_changed, controller_changed,
@@ -29,7 +29,7 @@ from .wording import (another_handler_in_words, children_age_lowered_in_words, c
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
     right_removed, right_narrowed, requests_no_longer_free, sensitive_data_added, children_data_collected,
-    purpose_for_collected_data, data_to_new_controller, shared_without_a_pipl_basis,
+    purpose_for_collected_data, data_to_new_controller, data_sold, shared_without_a_pipl_basis,
     purpose_changed, data_category_changed, processing_changed, controller_changed, recipients_changed,
     sharing_circumstance_changed, exception_to_consent_changed, transfer_destination_changed, rights_changed,
     contacts_changed, children_protection_lowered, impact_assessment_high,

@@ -182,6 +182,19 @@ def _shared_on_consent(diff, clauses) -> bool:
                for f in diff.old_nodes[c].facts)
 
 
+@rule("data-sold", "consent", N_("PIPL Art. 23; CCPA § 1798.120 (sale), CPRA (sharing)"),
+      N_("Personal data may now be sold, or shared for cross-context advertising: it reaches other "
+         "handlers, who use it for themselves."))
+def data_sold(change, diff) -> Iterator[Match]:
+    """A sale of personal data, or sharing for cross-context behavioural advertising, newly
+    stated in a clause ("will not sell ... once you have told us to stop" in place of "will not
+    sell"): the buyers are handlers in their own right (Art. 23). Dropping a promise not to
+    sell, and no more, is ``processing-changed``."""
+    if change.kind == "processing" and change.change == "added" and \
+            set(change.values("new", "code")) & CONTROLLER_PROCESSING:
+        yield Match(change, favourable=False)
+
+
 def _beside(diff, clauses, codes: frozenset[str]) -> bool:
     """A clause of ``clauses`` states a processing of ``codes`` (in the new version)."""
     return any(f.kind == "processing" and f.code in codes for c in clauses if c in diff.new_nodes

@@ -25,7 +25,7 @@ from ...diff.wording import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CON
                              affirmed, ages_added, alternatives_dropped, contact_details, contacted,
                              countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
                              more_often, phrases_added, rights_named_more_often, shown_publicly_more, words_added,
-                             words_added_in_all)
+                             words_added_in_all, words_new)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -147,7 +147,7 @@ def new_use_named(change, diff) -> Iterator[Match]:
     person who decides."""
     if not _reworded(change) or not _states(diff, change, "purpose"):
         return
-    if added := _added(change, lambda old, new: words_added(old, new, USE_WORDS)
+    if added := _added(change, lambda old, new: words_new(old, new, USE_WORDS)
                        + phrases_added(OPEN_ENDED_USE, old, new)):
         yield Match(event="use-named", values={"words": added, "label": change.label},
                     favourable=False)
