@@ -301,6 +301,11 @@ def words_added(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ..
     return tuple(sorted(_counts(affirmed(new), vocabulary) - _counts(affirmed(old), vocabulary)))
 
 
+def affirms_any(text: str | None, vocabulary: frozenset[str]) -> bool:
+    """``text`` affirms a word of ``vocabulary`` ("a child under 10" names children)."""
+    return bool(_counts(affirmed(text), vocabulary))
+
+
 def words_new(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """The words of ``vocabulary`` that ``new`` affirms and ``old`` did not affirm at all, sorted
     (a use named again, "obtain their consent to marketing separately", is no new use)."""

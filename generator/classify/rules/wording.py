@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 
 from ...diff.wording import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
                              NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, WEAKENING,
-                             affirmed, ages_added, alternatives_dropped, contact_details, contacted,
+                             affirmed, affirms_any, ages_added, alternatives_dropped, contact_details, contacted,
                              countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
                              more_often, phrases_added, rights_named_more_often, shown_publicly_more, words_added,
                              words_added_in_all, words_new)
@@ -106,7 +106,7 @@ def children_age_lowered_in_words(change, diff) -> Iterator[Match]:
                      if f.kind == "children" and f.max_age), default=PIPL_CHILD_AGE)
     for f in change.fields:
         lower = [age for age in ages_added(f.old, f.new) if age < threshold]
-        if lower and words_added_in_all("", f.new, CHILD_WORDS):
+        if lower and affirms_any(f.new, CHILD_WORDS):
             yield Match(event="children-age-named", values={"ages": ", ".join(map(str, lower)), "age": threshold,
                                                              "label": change.label}, favourable=False)
             return
@@ -126,7 +126,7 @@ def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
     if not _reworded(change):
         return
     for f in change.fields:
-        if not (words_added_in_all("", f.old, CHILD_WORDS) and words_added_in_all("", f.new, CHILD_WORDS)):
+        if not (affirms_any(f.old, CHILD_WORDS) and affirms_any(f.new, CHILD_WORDS)):
             continue
         weakened = sorted(set(limiting_words_added(f.old, f.new)) & WEAKENING)
         if weakened:
