@@ -885,3 +885,36 @@ def test_more_shown_where_data_is_already_disclosed_publicly():
 
     report = classify_pair(base(), edited(base(), edit))
     assert rule_hits(report, "public-disclosure-named") and report.level == "consent"
+
+
+def test_a_new_way_to_reach_you_where_marketing_is_stated_is_a_new_use():
+    """The phone number put to marketing ("by e-mail" → "by e-mail, telephone or SMS"): Art. 14.
+    Outside a marketing clause, naming the telephone is no new use."""
+    def reach(clause):
+        def edit(t):
+            node = t.find(clause)
+            node.update(text=node["text"].replace("(e-mail)", "(e-mail, telephone or SMS)"))
+        return edit
+
+    report = classify_pair(base(), edited(base(), reach("collect.contact.email")))
+    assert rule_hits(report, "new-use-named") and report.level == "consent"
+
+
+def test_children_named_again_where_their_data_is_recorded_is_no_new_collection():
+    def edit(t):
+        node = t.find("collect.order.for-others")
+        node.update(text=node["text"].replace("If it involves children's personal information,",
+                                              "If it involves children's personal information, for example a gift to a child,"))
+
+    report = classify_pair(base(), edited(base(), edit))
+    assert not rule_hits(report, "children-named-in-collection") and report.level == "review"
+
+
+def test_a_guardian_consent_no_longer_needed_lowers_childrens_protection():
+    def edit(t):
+        node = t.find("collect.rules.others-data")
+        node.update(text=node["text"].replace("you need to obtain the consent", "you do not need to obtain the consent"))
+
+    report = classify_pair(base(), edited(base(), edit))
+    [hit] = rule_hits(report, "children-protection-weakened-in-words")
+    assert "consent no longer needed" in finding_text(hit) and report.level == "material"

@@ -29,10 +29,11 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 18))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 20))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
-            "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth "]
+            "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth ",
+            "Eighteenth ", "Nineteenth "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -349,6 +350,15 @@ READ_HIGHER = {
                                "change (1335) consent (Art. 23, 14)"},
     REVISIONS / "holdout-13": {"1729-children-deletion-reworded":
                                "a substantive rewording of the children's section is read as material (Definition 5)"},
+    REVISIONS / "holdout-18": {"2218-fake-review-disclosure-high-risk":
+                               "more of the violator named in a public disclosure is read as data newly disclosed "
+                               "(Art. 25), as holdout-14's 1821 is"},
+    REVISIONS / "holdout-19": {"2316-third-party-sharing-paragraph-moved":
+                               "a clause with facts moved among facts that differ is read as material "
+                               "(moved-into-new-context), whatever it says there",
+                               "2323-violation-disclosure-without-consent":
+                               "'with your consent' dropped where data is disclosed: consent, as holdout-7's 1109 "
+                               "is read"},
 }
 
 

@@ -239,6 +239,28 @@ def test_what_says_data_is_shown_publicly(text, public):
     assert bool(PUBLICLY.search(text)) is public
 
 
+def test_contact_details_include_a_postal_address():
+    from generator.diff.wording import contact_details
+
+    old = "You can also mail it to us. Our mailing address is: 1st Floor, Building 6, No. 698, Xixi Road, Hangzhou."
+    new = old.replace("Building 6, No. 698, Xixi Road", "Building 3, No. 1888, Wenyi West Road")
+    assert "1st floor, building 6, no. 698, xixi road, hangzhou" in contact_details(old)
+    assert contact_details(old) != contact_details(new)
+    assert contact_details(old) == contact_details(old.replace("mailing address is:", "mailing address is :"))
+
+
+def test_a_consent_lifted_and_a_fallback():
+    from generator.diff.wording import consent_lifted, limiting_words_added, lists_exceptions
+
+    assert consent_lifted("you need to obtain the consent of the guardians before publishing.",
+                          "you don't need to obtain the consent of the guardians before publishing a review.")
+    assert not consent_lifted("you need their consent.", "you need their consent, always.")
+    assert limiting_words_added("You may request us to delete it:",
+                                "we will delete it; if we do not, you may request us to delete it:") == ()
+    assert not lists_exceptions("we will proactively delete it; if we do not, you may request us to delete it:")
+    assert lists_exceptions("In the following cases we will not be able to respond to your request:")
+
+
 def test_a_use_named_again_is_no_new_use():
     from generator.diff.wording import USE_WORDS, words_new
 

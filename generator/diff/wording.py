@@ -29,6 +29,19 @@ _DELAY = re.compile(
     r"(?:period|\d+\s*(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?)|"
     r"(?:one|two|three|four|five|six|seven|ten|twelve|fifteen|thirty|sixty|ninety)\s+(?:days?|weeks?|months?|years?))\b",
     re.I)
+#: a consent no longer needed: "you do not need to obtain the consent of the ... guardians"
+CONSENT_LIFTED = re.compile(r"\b(?:do|does|will|shall|would)\s+not\s+need\b[^.;:]{0,60}?\bconsent\b|"
+                            r"\bno\s+longer\s+need\w*\b[^.;:]{0,60}?\bconsent\b|"
+                            r"\bconsent\s+is\s+(?:not|no\s+longer)\s+(?:needed|required)\b", re.I)
+#: how :func:`consent_lifted` is named in a finding
+CONSENT_NO_LONGER_NEEDED = "consent no longer needed"
+
+
+def consent_lifted(old: str, new: str) -> bool:
+    """``new`` says more often than ``old`` that a consent is not needed."""
+    return more_often(CONSENT_LIFTED, _uncontracted(old), _uncontracted(new))
+
+
 #: a duty or a right made to depend on what is practicable: "where it is practicable to do so",
 #: "as far as possible", "where appropriate"
 _QUALIFIED = re.compile(r"\bwhere\s+(?:it\s+is\s+)?(?:reasonably\s+)?(?:practicable|possible|feasible|appropriate)\b|"
@@ -97,6 +110,10 @@ USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai",
                        "resell", "monetise", "monetize", "biometric", "tracking", "marketing", "promotional",
                        "promotions", "newsletter", "newsletters", "loyalty", "targeted", "targeting",
                        "offers"})
+#: ways to reach a person: new where marketing is stated, the phone number or another contact
+#: detail put to that use ("contact you by e-mail" → "by e-mail, telephone or SMS")
+CHANNEL_WORDS = frozenset({"telephone", "phone", "sms", "text", "texts", "call", "calls", "whatsapp", "wechat",
+                           "push", "notifications", "mail", "post"})
 #: a purpose left open: "and for our other business needs", "for any other purpose", "related
 #: purposes"; new where purposes are stated, a use no one can foresee (Art. 14)
 OPEN_ENDED_USE = re.compile(r"\b(?:other|any|further|additional|related|similar|internal)\s+(?:business\s+)?"
@@ -128,6 +145,14 @@ def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
 
 #: a lead-in that lists exceptions to a right, not the cases it covers
 EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
+#: a fallback, not an exception: "we will delete it; if we do not, you may ask us to"
+_FALLBACK = re.compile(r"\bif\s+(?:we|they|it)\s+(?:do|does|did)\s+not\b", re.I)
+
+
+def lists_exceptions(lead_in: str | None) -> bool:
+    """A lead-in that lists the cases a right does *not* cover ("we will not be able to
+    respond in the following cases:"), not the cases it does."""
+    return bool(EXCEPTIONS.search(_FALLBACK.sub(" ", lead_in or "")))
 #: an alternative: "if you no longer use our products or services, or you cancel your account"
 _ALTERNATIVE = re.compile(r"\bor\b", re.I)
 
@@ -325,11 +350,12 @@ def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
 
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
 #: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months"), nor
-#: your consent made a condition of it ("placed only after you have accepted them")
+#: your consent made a condition of it ("placed only after you have accepted them"), nor a
+#: fallback ("we will delete it; if we do not, you may ask us to")
 _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
                             r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
                             r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
-                            r"\bno\s+(?:later|longer|more)\s+than\b|"
+                            r"\bno\s+(?:later|longer|more)\s+than\b|" + _FALLBACK.pattern + "|"
                             r"\bonly\s+(?:after|once|if|when|with)\s+(?:you\s+(?:have\s+)?|your\s+)(?:accept|agree|consent|opt|give|"
                             r"gave|allow|choose|chose|express|approve)\w*", re.I)
 
@@ -443,10 +469,17 @@ def phone_key(number: str) -> str:
     return re.sub(r"\D", "", number)[-10:]
 
 
+#: a postal address the text gives: "Our mailing address is: 1st Floor, Building 6, No. 698,
+#: Xixi Road, Xihu District, Hangzhou." (to the end of its sentence; "No. 698" is no end)
+_ADDRESS = re.compile(r"\baddress(?:\s+is)?\s*:\s*(.+?)\s*(?:\.\s*$|\.\s+(?=[A-Z][a-z]+\s)|$)", re.I | re.S)
+
+
 def contact_details(text: str) -> frozenset[str]:
-    """The emails, URLs and phone numbers (:func:`phone_key`) ``text`` gives, normalised."""
+    """The emails, URLs, phone numbers (:func:`phone_key`) and postal addresses ``text``
+    gives, normalised."""
     emails, urls, phones, _dates, _numbers = entities(text or "")
-    return frozenset([*emails, *urls, *(phone_key(p) for p in phones)])
+    addresses = (" ".join(m.group(1).lower().split()) for m in _ADDRESS.finditer(text or ""))
+    return frozenset([*emails, *urls, *(phone_key(p) for p in phones), *addresses])
 
 
 def contacted(text: str) -> frozenset[str]:

@@ -57,6 +57,8 @@ DATA_CATEGORIES: Final[dict[str, tuple[str, bool]]] = {
     "av:Cookies": ("cookies and similar identifiers", False),
     "av:HealthData": ("health data", True),
 }
+#: the data categories that are children's information (Part 1 Definition 5)
+CHILDREN_DATA: Final[frozenset[str]] = frozenset({"av:ChildrenData"})
 
 PURPOSES: Final[dict[str, str]] = {
     "dpv:ServiceProvision": "providing the service",
@@ -78,6 +80,8 @@ PURPOSES: Final[dict[str, str]] = {
     "av:HealthInsights": "health insights",
     "dpv:ResearchAndDevelopment": "research and development",
 }
+#: the purposes that are reaching a person to sell to them
+MARKETING: Final[frozenset[str]] = frozenset({"dpv:Marketing", "dpv:DirectMarketing"})
 
 LEGAL_BASES: Final[dict[str, str]] = {
     "dpv:Consent": "consent",

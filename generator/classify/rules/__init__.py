@@ -38,8 +38,8 @@ DEFAULT_ORDER = (
     unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
-    right_ground_removed, right_ground_narrowed, right_limited_in_words, children_named_in_collection,
-    right_ground_added,
+    right_ground_removed, right_ground_added, right_ground_narrowed, right_limited_in_words,
+    children_named_in_collection,
     sensitive_data_named, new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
     controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
     children_protection_weakened_in_words, data_named_in_words,

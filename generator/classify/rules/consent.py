@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diff.wording import EXCEPTIONS, OWN_USE
+from ...diff.wording import OWN_USE, lists_exceptions
 from ...lint.codes import CONSENT_BASES, CONTROLLER_VIA, OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
@@ -60,7 +60,7 @@ def right_ground_removed(change, diff) -> Iterator[Match]:
     if change.kind != "removed" or not change.old_path:
         return
     lead_in = diff.old_nodes.get(change.old_path[-1])
-    if lead_in is None or lead_in.id not in diff.new_nodes or EXCEPTIONS.search(lead_in.text or ""):
+    if lead_in is None or lead_in.id not in diff.new_nodes or lists_exceptions(lead_in.text):
         return  # a list of the cases a right does *not* cover narrows it by growing: a person decides
     if any(f.kind == "right" for f in lead_in.facts):
         yield Match(event="right-ground-removed", values={"parent": lead_in.id, "label": change.label},

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.wording import EXCEPTIONS
+from ...diff.wording import lists_exceptions
 from ...diff.words import organisations
 from ...model.base import N_
 from ..registry import Match, rule
@@ -127,7 +127,7 @@ def right_ground_added(change, diff) -> Iterator[Match]:
     if change.kind != "added" or not change.new_path:
         return
     lead_in = diff.new_nodes.get(change.new_path[-1])
-    if lead_in is None or lead_in.id not in diff.old_nodes or EXCEPTIONS.search(lead_in.text or ""):
+    if lead_in is None or lead_in.id not in diff.old_nodes or lists_exceptions(lead_in.text):
         return
     if any(f.kind == "right" for f in lead_in.facts):
         yield Match(event="right-ground-added", values={"parent": lead_in.id, "label": change.label},

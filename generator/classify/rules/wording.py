@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.wording import (CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_WORDS, CONTROLLER_SAID, EXCEPTIONS, HOSTING,
-                             NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS, WEAKENING,
-                             affirmed, affirms_any, ages_added, alternatives_dropped, contact_details, contacted,
-                             countries_named_more_often, data_named_more_often, limiting_words_added, longest_days,
-                             more_often, phrases_added, rights_named_more_often, shown_publicly_more, words_added,
-                             words_added_in_all, words_new)
+from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID,
+                             HOSTING, NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED,
+                             USE_WORDS, WEAKENING, affirmed, affirms_any, ages_added, alternatives_dropped,
+                             consent_lifted, contact_details, contacted, countries_named_more_often,
+                             data_named_more_often, limiting_words_added, lists_exceptions, longest_days, more_often, phrases_added,
+                             rights_named_more_often, shown_publicly_more, words_added, words_added_in_all, words_new)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -63,7 +63,7 @@ def right_ground_narrowed(change, diff) -> Iterator[Match]:
             change.old_path[-1] != change.new_path[-1]:
         return
     lead_in = diff.old_nodes.get(change.old_path[-1])
-    if lead_in is None or EXCEPTIONS.search(lead_in.text or "") or not any(f.kind == "right" for f in lead_in.facts):
+    if lead_in is None or lists_exceptions(lead_in.text) or not any(f.kind == "right" for f in lead_in.facts):
         return  # a list of the cases a right does *not* cover narrows it by growing
     if any(alternatives_dropped(f.old, f.new) for f in change.fields):
         yield Match(event="right-ground-narrowed", values={"parent": lead_in.id, "label": change.label},
@@ -79,7 +79,7 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
     your children"). Children's information is sensitive (Definition 5) and needs a
     guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
     promise not to collect, so it reads it as collection and names the words."""
-    if not _worded(change) or not _collects_data(diff, change):
+    if not _worded(change) or not _collects_data(diff, change) or _records_children(diff, change):
         return
     if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
@@ -89,6 +89,15 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
 #: the PIPL's age for children (Art. 31, "minors under the age of fourteen"), where the statement
 #: states none
 PIPL_CHILD_AGE = 14
+
+
+def _records_children(diff, change) -> bool:
+    """The clause's old facts already record children's data or the children fact: naming
+    children more often there is no new collection ("for example when you send a gift to a
+    child", where guardian consent is already stated)."""
+    old = diff.old_nodes.get(change.id)
+    return old is not None and any(f.kind == "children" or (f.kind == "data" and f.code in vocab.CHILDREN_DATA)
+                                   for f in old.facts)
 
 
 @rule("children-age-lowered-in-words", "material",
@@ -120,7 +129,8 @@ def children_age_lowered_in_words(change, diff) -> Iterator[Match]:
 def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
     """Reworded where children are named (in both versions), weakening what is said: "you
     need to obtain the consent of the corresponding children's guardians before publishing"
-    → "you should obtain ... where it is practicable to do so". Only the weakening signals of
+    → "you should obtain ... where it is practicable to do so", or "you do not need to obtain
+    the consent of the corresponding children's guardians". Only the weakening signals of
     :func:`limiting_words_added` count (not its limiting words: "we do not collect children's
     data" protects them)."""
     if not _reworded(change):
@@ -129,6 +139,8 @@ def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
         if not (affirms_any(f.old, CHILD_WORDS) and affirms_any(f.new, CHILD_WORDS)):
             continue
         weakened = sorted(set(limiting_words_added(f.old, f.new)) & WEAKENING)
+        if consent_lifted(f.old, f.new):
+            weakened.append(CONSENT_NO_LONGER_NEEDED)
         if weakened:
             yield Match(event="children-protection-weakened", values={"words": ", ".join(weakened),
                                                                        "label": change.label}, favourable=False)
@@ -142,12 +154,14 @@ def new_use_named(change, diff) -> Iterator[Match]:
     """Reworded where purposes are stated (the clause states a purpose, in either version),
     naming a way of using data Section VIII item 1 singles out more often than before
     ("training the machine-learning models that power our AI assistant"), or leaving a
-    purpose open ("for our other business needs"). Data already
+    purpose open ("for our other business needs"), or, where marketing is stated, reaching you
+    another way ("by e-mail" → "by e-mail, telephone or SMS": the phone number put to it). Data already
     collected put to a new use needs consent again (Art. 14); the words are named for the
     person who decides."""
     if not _reworded(change) or not _states(diff, change, "purpose"):
         return
-    if added := _added(change, lambda old, new: words_new(old, new, USE_WORDS)
+    channels = CHANNEL_WORDS if _states_code(diff, change, vocab.MARKETING) else frozenset()
+    if added := _added(change, lambda old, new: words_new(old, new, USE_WORDS | channels)
                        + phrases_added(OPEN_ENDED_USE, old, new)):
         yield Match(event="use-named", values={"words": added, "label": change.label},
                     favourable=False)
@@ -171,6 +185,12 @@ def _added(change, added_in: Callable[[str, str], tuple[str, ...]]) -> str:
 def _states(diff, change, kind: str) -> bool:
     """The clause states a fact of ``kind`` in either version."""
     return any(n is not None and any(f.kind == kind for f in n.facts)
+               for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
+
+
+def _states_code(diff, change, codes: frozenset[str]) -> bool:
+    """The clause states a fact with one of ``codes``, in either version."""
+    return any(n is not None and any(getattr(f, "code", None) in codes for f in n.facts)
                for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)))
 
 
