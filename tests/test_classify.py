@@ -176,6 +176,12 @@ TRIGGERS = {
     "right-ground-added": (lambda t: t.insert_after("rights.delete.service-stopped", {
         "id": "rights.delete.store-closed", "text": "If the merchant whose store you used has closed it."}),
         "material", "added to the cases of rights.delete.intro, which gives a right"),
+    "right-exception-added": (lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
+        "id": "rights.respond.limits.bad-faith", "text": "Requests made in bad faith."}),
+        "consent", "added to the cases in which rights.respond.limits refuses a right"),
+    "sharing-list-opened": (lambda t: t.find("share.transfer.intro").update(
+        text="We may transfer your personal information to companies, organizations and individuals, including "
+             "in the following cases:"), "consent", "the cases in which data is provided to others no longer closed"),
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("legal@allvalue.com", "privacy@allvalue.com")),
         "material", "contact details: legal@allvalue.com → privacy@allvalue.com"),
@@ -417,10 +423,18 @@ NEAR_MISSES = {
         text=t.find("collect.rules.others-data")["text"].replace("before publishing.",
                                                                  "before publishing, and never without it.")),
         "prose-substantive", "review"),
-    # a case added under a lead-in that gives no right (the cases we will not respond to): a person decides
+    # a case added to the cases we will *not* respond to: a refusal added, not a ground (consent)
     "right-ground-added": (lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
-        "id": "rights.respond.limits.costly", "text": "Requests that would cost us unreasonably."}),
+        "id": "rights.respond.limits.bad-faith", "text": "Requests made in bad faith."}),
+        "right-exception-added", "consent"),
+    # a case added to a list that gives no right and refuses none: a person decides
+    "right-exception-added": (lambda t: t.insert_after("collect.optional.system-settings", {
+        "id": "collect.optional.new-permission", "text": "Notification permission: to tell you when an order ships."}),
         "prose-substantive", "review"),
+    # the only cases said in other words, still closed: a person decides
+    "sharing-list-opened": (lambda t: t.find("share.transfer.intro").update(
+        text="We transfer your personal information to companies, organizations and individuals only in the "
+             "following cases:"), "prose-substantive", "review"),
     # an age above the children's (a minor under 18): no child loses protection; a person decides
     "children-age-lowered-in-words": (lambda t: t.find("collect.rules.others-data").update(
         text=t.find("collect.rules.others-data")["text"].replace(
@@ -840,21 +854,15 @@ def test_a_prospective_acquirer_receives_data_as_another_handler():
 
 
 def test_a_case_added_to_the_exceptions_to_a_right_narrows_it():
-    """Under a lead-in that states a right but lists the cases it does *not* cover, a case
-    added is no new ground: a person decides (never "in your favour")."""
-    def gives_the_right(t):
-        t.add_fact("rights.respond.limits", kind="right", code="av:RightToAccess", channels=["av:CustomerService"])
-
-    old = edited(base(), gives_the_right)
-    new = edited(old, lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
-        "id": "rights.respond.limits.bad-faith", "text": "Requests made in bad faith."}))
-    report = classify_pair(old, new)
-    assert not rule_hits(report, "right-ground-added") and report.level == "review", report.rules()
-    assert not any(f.match.favourable for f in report.findings)
-    widened = edited(old, lambda t: t.insert_after("rights.delete.service-stopped", {
-        "id": "rights.delete.store-closed", "text": "If the merchant whose store you used has closed it."}))
-    assert rule_hits(classify_pair(old, widened), "right-ground-added")
-
+    """Under a lead-in that lists the cases a right does *not* cover, a case added is no new
+    ground but one more refusal: consent (¶2), never "in your favour"."""
+    report = classify_pair(base(), edited(base(), lambda t: t.insert_after("rights.respond.limits.trade-secrets", {
+        "id": "rights.respond.limits.bad-faith", "text": "Requests made in bad faith."})))
+    assert not rule_hits(report, "right-ground-added") and rule_hits(report, "right-exception-added")
+    assert report.level == "consent" and not any(f.match.favourable for f in report.findings)
+    widened = classify_pair(base(), edited(base(), lambda t: t.insert_after("rights.delete.service-stopped", {
+        "id": "rights.delete.store-closed", "text": "If the merchant whose store you used has closed it."})))
+    assert rule_hits(widened, "right-ground-added") and widened.level == "material"
 
 def test_a_recipient_added_where_data_is_shared_on_consent_is_another_handler():
     """The consent the user gave covered the recipients named then ("our affiliates"), not

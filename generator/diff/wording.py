@@ -121,7 +121,8 @@ OPEN_ENDED_USE = re.compile(r"\b(?:other|any|further|additional|related|similar|
 #: other names of a data category than its vocabulary label, as a statement writes them
 DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pd:DateOfBirth": ("birthday", "birth date", "birthdays"), "pd:TelephoneNumber": ("mobile number", "telephone number"),
-    "pd:PhysicalAddress": ("delivery address", "postal address", "home address"), "pd:OfficialID": ("ID card", "passport"),
+    "pd:PhysicalAddress": ("delivery address", "postal address", "home address"),
+    "pd:OfficialID": ("ID card", "passport", "birth certificate", "household register"),
     "pd:Location": ("location", "precise location"), "pd:Biometric": ("face", "fingerprint", "facial"),
     "pd:MedicalHealth": ("medical records", "health condition"), "pd:BankAccount": ("bank account",),
 }
@@ -147,6 +148,20 @@ def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
 EXCEPTIONS = re.compile(r"\b(?:not|except|unless|cannot|no longer|refuse|reject)\b", re.I)
 #: a fallback, not an exception: "we will delete it; if we do not, you may ask us to"
 _FALLBACK = re.compile(r"\bif\s+(?:we|they|it)\s+(?:do|does|did)\s+not\b", re.I)
+
+
+#: a list that says it is not all there is: "including in the following cases", "such as"
+_OPEN_LIST = re.compile(r"\bincluding\b|\bsuch\s+as\b|\bfor\s+example\b|\bamong\s+others\b|\bnot\s+limited\s+to\b", re.I)
+
+
+def list_opened(old: str | None, new: str | None) -> bool:
+    """A lead-in that closed its list (the only cases, "only in the following cases", or the
+    exceptions to a refusal, "We will not transfer ... except in the following cases") now
+    says the list is open ("We may transfer ..., including in the following cases")."""
+    def closed(text: str | None) -> bool:
+        return not _OPEN_LIST.search(text or "") and (
+            lists_exceptions(text) or bool(re.search(r"\bonly\b", text or "", re.I)))
+    return closed(old) and bool(_OPEN_LIST.search(new or ""))
 
 
 def lists_exceptions(lead_in: str | None) -> bool:

@@ -43,6 +43,8 @@ EVENTS: dict[str, str] = {
     "children-age-named": N_("an age below the age for children ({age}) named ({ages}): {label}"),
     "children-protection-weakened": N_("a duty that protects children weakened ({words}): {label}"),
     "right-ground-added": N_("added to the cases of {parent}, which gives a right: {label}"),
+    "right-exception-added": N_("added to the cases in which {parent} refuses a right: {label}"),
+    "sharing-list-opened": N_("the cases in which data is provided to others no longer closed: {label}"),
     "use-named": N_("a new way of using data named ({words}): {label}"),
     "public-named": N_("data said to be shown publicly: {label}"),
     "data-named": N_("data named that no fact states ({data}): {label}"),

@@ -24,7 +24,8 @@ from .wording import (another_handler_in_words, children_age_lowered_in_words, c
                       controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
                       destination_named_in_words, new_use_named, personal_data_no_longer_denied,
                       public_disclosure_named, recipient_named_in_words, right_deadline_shortened,
-                      right_ground_narrowed, right_limited_in_words, right_named_in_words, sensitive_data_named)
+                      right_exception_added, right_ground_narrowed, right_limited_in_words, right_named_in_words,
+                      sensitive_data_named, sharing_list_opened)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
@@ -38,12 +39,11 @@ DEFAULT_ORDER = (
     unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
-    right_ground_removed, right_ground_added, right_ground_narrowed, right_limited_in_words,
-    children_named_in_collection,
-    sensitive_data_named, new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
+    right_ground_removed, right_ground_added, right_exception_added, right_ground_narrowed,
+    right_limited_in_words, sharing_list_opened, children_named_in_collection, sensitive_data_named,
+    new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
     controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
-    children_protection_weakened_in_words, data_named_in_words,
-    personal_data_no_longer_denied,
+    children_protection_weakened_in_words, data_named_in_words, personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
     right_named_in_words, contact_details_reworded, contact_route_changed,
     updated_on_note, company_named_with_controller, children_clause_reworded,

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID,
-                             HOSTING, NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED,
-                             USE_WORDS, WEAKENING, affirmed, affirms_any, ages_added, alternatives_dropped,
-                             consent_lifted, contact_details, contacted, countries_named_more_often,
-                             data_named_more_often, limiting_words_added, lists_exceptions, longest_days, more_often, phrases_added,
-                             rights_named_more_often, shown_publicly_more, words_added, words_added_in_all, words_new)
+from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS,
+                             CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE,
+                             RECIPIENT_NAMED, USE_WORDS, WEAKENING, affirmed, affirms_any, ages_added,
+                             alternatives_dropped, consent_lifted, contact_details, contacted,
+                             countries_named_more_often, data_named_more_often, limiting_words_added, list_opened,
+                             lists_exceptions, longest_days, more_often, phrases_added, rights_named_more_often,
+                             shown_publicly_more, words_added, words_added_in_all, words_new)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -49,6 +50,45 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
     if added := _added(change, limiting_words_added):
         yield Match(event="right-limited-words", values={"words": added, "label": change.label},
                     favourable=False)
+
+
+@rule("right-exception-added", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("A case in which a right is refused was added to the list of such cases."), target="clause")
+def right_exception_added(change, diff) -> Iterator[Match]:
+    """A clause added under a lead-in that lists the cases a right does *not* cover ("In the
+    following cases, we will not be able to respond to your request:"), where a right is
+    given (see ``right-limited-in-words``), or in a division about a right (the lead-in's
+    siblings give it): one more case of refusal narrows the right, though
+    no fact of it changed (``right-ground-added`` is the other list)."""
+    if change.kind != "added" or not change.new_path:
+        return
+    lead_in = diff.new_nodes.get(change.new_path[-1])
+    if lead_in is None or lead_in.id not in diff.old_nodes or not lists_exceptions(lead_in.text):
+        return
+    division = lead_in.path[-1] if lead_in.path else None
+    if _gives_a_right(diff, change) or (division is not None and _about_a_right(
+            [n for n in diff.new_nodes.values() if division in n.path and n.facts])):
+        yield Match(event="right-exception-added", values={"parent": lead_in.id, "label": change.label},
+                    favourable=False)
+
+
+@rule("sharing-list-opened", "consent", N_("PIPL Art. 23; Section VIII ¶2 (data provided to others only in the cases listed)"),
+      N_("A list of the only cases in which data is shared, transferred or disclosed is now an open "
+         "list: data may reach others in cases it does not name."), target="clause", decidable=True)
+def sharing_list_opened(change, diff) -> Iterator[Match]:
+    """Reworded lead-in of a list of recipients' cases (its clauses state recipients) that
+    closed the list and now says it is open (:func:`~generator.diff.wording.list_opened`):
+    "We will not transfer your personal information ... except in the following cases:" →
+    "We may transfer your personal information ..., including in the following cases:".
+    Each handler data may now reach in an unnamed case needs the user's consent (Art. 23)."""
+    if not _reworded(change):
+        return
+    old, new = diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)
+    if old is None or new is None or not list_opened(old.text, new.text):
+        return
+    if any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
+           if n.id == change.id or change.id in n.path for f in n.facts):
+        yield Match(event="sharing-list-opened", values={"label": change.label}, favourable=False)
 
 
 @rule("right-ground-narrowed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
@@ -79,7 +119,8 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
     your children"). Children's information is sensitive (Definition 5) and needs a
     guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
     promise not to collect, so it reads it as collection and names the words."""
-    if not _worded(change) or not _collects_data(diff, change) or _records_children(diff, change):
+    if not _worded(change) or not (_collects_data(diff, change) or _states(diff, change, "recipient")) \
+            or _records_children(diff, change):
         return
     if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
