@@ -17,7 +17,8 @@ COMPANY = "O'Neil&Sons Ltd."
 NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", "right-ground-removed",
                 "numbered-list-reordered", "contact-route-changed", "right-limited-in-words",
                 "contact-details-reworded", "another-handler-in-words", "right-ground-narrowed",
-                "right-named-in-words", "children-age-lowered-in-words"}
+                "right-named-in-words", "children-age-lowered-in-words", "right-exception-added",
+                "sharing-list-opened"}
 
 
 def _hostile_pair(payload: str):
@@ -55,6 +56,11 @@ def _hostile_pair(payload: str):
         t.find("rights.delete.service-stopped").update(text=f"If we stop providing you with products {payload}.")
         copy = t.find("rights.copy.request")
         copy.update(text=f"{copy['text']} You can also export it {payload}.")
+        # one more case of refusal, and the cases of transfer opened
+        t.insert_after("rights.respond.limits.trade-secrets", {"id": "rights.respond.limits.hostile",
+                                                               "text": f"Requests about {payload}."})
+        t.find("share.transfer.intro").update(text=f"We may transfer your personal information {payload}, including "
+                                                   "in the following cases:")
         others = t.find("collect.rules.others-data")
         others.update(text=others["text"].replace("children's personal information",
                                                   f"the personal information of a child under 10 {payload}"))
