@@ -29,11 +29,12 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 22))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 24))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
             "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth ",
-            "Eighteenth ", "Nineteenth ", "Twentieth ", "Twenty-first "]
+            "Eighteenth ", "Nineteenth ", "Twentieth ", "Twenty-first ",
+            "Twenty-second ", "Twenty-third "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -45,7 +46,7 @@ META_KEYS = {"updated_on", "controller", "impact_assessment"}
 #: a rationale cites Section VIII (items 1-6, ¶2), Part 1 (Definition 5) or a PIPL article
 CITATION = re.compile(r"Section VIII|Part 1|PIPL Arts?\. \d+")
 MIN_CASES = {CASES: 85, HOLDOUT: 45, REVISIONS / "holdout-2": 40, REVISIONS / "holdout-3": 30,
-             **{REVISIONS / name: 35 for name in BLIND_SETS[3:]}}
+             **{REVISIONS / name: 35 for name in BLIND_SETS[3:]}, REVISIONS / "holdout-23": 34}
 #: cases per pattern group and per Section VIII item; the fourth and later blind sets' authors
 #: were asked for one of each at least (their spread is their own, not topped up afterwards)
 MIN_PER_GROUP = {REVISIONS / name: 1 for name in BLIND_SETS[3:]}
@@ -329,6 +330,22 @@ KNOWN_MISSES = {
     REVISIONS / "holdout-20": {"2421-customer-requests-routed-to-merchant":
                                "customers sent to the merchant for their rights, in a clause that states no right "
                                "or contact (the processor's role)"},
+    # the last two sets were recorded, not fixed: their first runs are the latest measure
+    REVISIONS / "holdout-22": {"2617-personalisation-no-ads":
+                               "a purpose dropped in prose ('we do not use them for commercial advertisements'): "
+                               "no rule reads a use denied where it was stated",
+                               "2619-party-redomiciled-singapore":
+                               "the Party's law and seat changed in prose: no rule reads a country or an address "
+                               "where the controller is stated"},
+    REVISIONS / "holdout-23": {"2718-cookies-device-fingerprints":
+                               "device fingerprints named where cookies are stored: not in the data vocabulary",
+                               "2725-department-becomes-dpo":
+                               "the responsible department renamed a Data Protection Officer, in prose",
+                               "2729-update-may-limit-rights":
+                               "Section VIII ¶2's own promise weakened ('will not limit ... without your consent' → "
+                               "'may limit ... where we notify you'): not a clause that gives a right",
+                               "2733-app-list-for-ads":
+                               "advertising named as a use in a clause that states no purpose fact"},
 }
 #: cases the classifier reads higher than the set's reader, and why the rules keep the higher
 #: reading (docs/rules.md reports each). Upwards only: a person decides, and may lower it.
@@ -368,6 +385,9 @@ READ_HIGHER = {
     REVISIONS / "holdout-20": {"2416-automated-appeal-proviso-reworded":
                                "'without infringing' rewritten as 'provided that doing so does not infringe': one "
                                "more limiting word where a right is given"},
+    REVISIONS / "holdout-23": {"2715-children-must-ask-parents":
+                               "a rewording of the children's section is read as material (Definition 5), here a "
+                               "protection raised ('it is recommended' → 'you must')"},
     REVISIONS / "holdout-21": {"2521-violation-disclosure-without-consent":
                                "'with your consent' dropped where data is disclosed: consent, as holdout-7's 1109 "
                                "is read"},
