@@ -123,6 +123,21 @@ class VersionDiff:
     def stated_after(self, key: tuple) -> bool:
         return key_string(key) in self.new_stated
 
+    def lead_in(self, change: ClauseChange, side: Literal["old", "new"] | None = None) -> "Node | None":
+        """The node a clause is listed under ("You may request us to delete personal information
+        in the following circumstances:"), as ``side`` reads it (by default the version the
+        clause is in: the old one for a clause removed): None when the clause has no parent,
+        moved to another one, or its parent is not in both versions."""
+        old = change.old_path[-1] if change.old_path else None
+        new = change.new_path[-1] if change.new_path else None
+        parent = old if change.kind == "removed" else new
+        if parent is None or (old is not None and new is not None and old != new):
+            return None
+        if parent not in self.old_nodes or parent not in self.new_nodes:
+            return None
+        side = side or ("old" if change.kind == "removed" else "new")
+        return (self.old_nodes if side == "old" else self.new_nodes)[parent]
+
     @property
     def identical(self) -> bool:
         return not self.changes and not self.fact_changes and not self.impact_assessment_changed

@@ -57,10 +57,8 @@ def right_ground_removed(change, diff) -> Iterator[Match]:
     """A clause removed from under a lead-in that states a right (the lead-in itself kept):
     "You may request us to delete personal information in the following circumstances:"
     loses a circumstance, and the right narrows, though no fact of the right changed."""
-    if change.kind != "removed" or not change.old_path:
-        return
-    lead_in = diff.old_nodes.get(change.old_path[-1])
-    if lead_in is None or lead_in.id not in diff.new_nodes or lists_exceptions(lead_in.text):
+    lead_in = diff.lead_in(change) if change.kind == "removed" else None
+    if lead_in is None or lists_exceptions(lead_in.text):
         return  # a list of the cases a right does *not* cover narrows it by growing: a person decides
     if any(f.kind == "right" for f in lead_in.facts):
         yield Match(event="right-ground-removed", values={"parent": lead_in.id, "label": change.label},

@@ -124,10 +124,8 @@ def right_ground_added(change, diff) -> Iterator[Match]:
     us to delete personal information in the following circumstances:" gains a circumstance
     and the right widens (``right-ground-removed`` is the other way). Under a list of the cases
     a right does *not* cover, a case added narrows it: a person decides."""
-    if change.kind != "added" or not change.new_path:
-        return
-    lead_in = diff.new_nodes.get(change.new_path[-1])
-    if lead_in is None or lead_in.id not in diff.old_nodes or lists_exceptions(lead_in.text):
+    lead_in = diff.lead_in(change) if change.kind == "added" else None
+    if lead_in is None or lists_exceptions(lead_in.text):
         return
     if any(f.kind == "right" for f in lead_in.facts):
         yield Match(event="right-ground-added", values={"parent": lead_in.id, "label": change.label},

@@ -60,10 +60,8 @@ def right_exception_added(change, diff) -> Iterator[Match]:
     given (see ``right-limited-in-words``), or in a division about a right (the lead-in's
     siblings give it): one more case of refusal narrows the right, though
     no fact of it changed (``right-ground-added`` is the other list)."""
-    if change.kind != "added" or not change.new_path:
-        return
-    lead_in = diff.new_nodes.get(change.new_path[-1])
-    if lead_in is None or lead_in.id not in diff.old_nodes or not lists_exceptions(lead_in.text):
+    lead_in = diff.lead_in(change) if change.kind == "added" else None
+    if lead_in is None or not lists_exceptions(lead_in.text):
         return
     division = lead_in.path[-1] if lead_in.path else None
     if _gives_a_right(diff, change) or (division is not None and _about_a_right(
@@ -99,10 +97,7 @@ def right_ground_narrowed(change, diff) -> Iterator[Match]:
     information in the following circumstances:"), naming fewer alternatives: "If you no
     longer use our products or services, or you voluntarily cancel your account" → "you close
     your account". Like a case removed (``right-ground-removed``), the right narrows."""
-    if not _reworded(change) or not change.old_path or not change.new_path or \
-            change.old_path[-1] != change.new_path[-1]:
-        return
-    lead_in = diff.old_nodes.get(change.old_path[-1])
+    lead_in = diff.lead_in(change, "old") if _reworded(change) else None  # kept under the same one
     if lead_in is None or lists_exceptions(lead_in.text) or not any(f.kind == "right" for f in lead_in.facts):
         return  # a list of the cases a right does *not* cover narrows it by growing
     if any(alternatives_dropped(f.old, f.new) for f in change.fields):
