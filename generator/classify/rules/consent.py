@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diff.wording import OWN_USE, lists_exceptions
-from ...lint.codes import CONSENT_BASES, CONTROLLER_VIA, OTHER_CONTROLLERS
+from ...lint.codes import CONSENT_BASES, CONTROLLER_VIA, OTHER_CONTROLLERS, SALE, SHARING
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
 
 #: ways of using data in which the recipient uses it for itself (CCPA/CPRA sale, sharing for
 #: cross-context behavioural advertising): a recipient added beside them is another handler
-CONTROLLER_PROCESSING = frozenset({"av:SaleOfPersonalData", "av:SharingForCrossContextAdvertising"})
+CONTROLLER_PROCESSING = (SALE | SHARING) - vocab.PROHIBITIONS.keys()
 
 
 @rule("right-removed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
