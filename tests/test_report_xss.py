@@ -48,7 +48,8 @@ def _hostile_pair(payload: str):
         explain.update(text=f"{explain['text']} We do not answer {payload} requests.")
         # contact details quoted from the prose: a URL may hold & ; = and backticks
         complaint = t.find("contact.complaint")
-        complaint.update(text=f"{complaint['text']} Write to privacy@allvalue.com or https://x.example/a&b=`c`;d{payload}")
+        complaint.update(text=f"{complaint['text']} Write to privacy@allvalue.com or https://x.example/a&b=`c`;d{payload}"
+                              f" Our mailing address is: {payload} 1 Example Road, Hangzhou.")
         # partners acting themselves, a case of a right with fewer alternatives, a right named,
         # an age below the children's: the findings name what they read, never the payload
         email = t.find("collect.contact.email")
@@ -89,7 +90,7 @@ def test_no_payload_executes_in_the_diff_html(browser):
                                  "form,input,a[href^=javascript]').length") == 0, payload
             text = " ".join(page.evaluate("() => document.body.textContent").split())
             for shown in (f"Checked. {payload}", f"Legal {payload}", "O'Neil&Sons Ltd", "o'neil-smith support",
-                          "contact details: - → https://x.example/a&b=c;d"):
+                          "contact details: - → ", "https://x.example/a&b=c;d", "1 example road, hangzhou"):
                 assert " ".join(shown.split()) in text, payload  # shown as written, as text
     finally:
         page.close()
@@ -106,6 +107,7 @@ def test_the_hostile_revision_reaches_the_new_findings():
         [details] = [f for f in report.findings if f.rule == "contact-details-reworded"]
         # (the backticks are Markdown's code marks: the diff compares prose without markup)
         assert "https://x.example/a&b=c;d" in dict(details.match.values)["after"], details.match.values
+        assert "1 example road, hangzhou" in dict(details.match.values)["after"], details.match.values  # the address
         [contact] = [f for f in report.findings if f.rule == "contact-route-changed"]
         assert dict(contact.match.values)["after"].startswith("o'neil-smith support"), contact.match.values
 

@@ -247,6 +247,8 @@ def test_contact_details_include_a_postal_address():
     assert "1st floor, building 6, no. 698, xixi road, hangzhou" in contact_details(old)
     assert contact_details(old) != contact_details(new)
     assert contact_details(old) == contact_details(old.replace("mailing address is:", "mailing address is :"))
+    # a full stop inside the address ends it only before a capitalised word
+    assert "1. ordered block 6, hangzhou" in contact_details("Our Address is: 1. ordered Block 6, Hangzhou. Thanks again.")
 
 
 def test_a_consent_lifted_and_a_fallback():

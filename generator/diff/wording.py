@@ -485,8 +485,9 @@ def phone_key(number: str) -> str:
 
 
 #: a postal address the text gives: "Our mailing address is: 1st Floor, Building 6, No. 698,
-#: Xixi Road, Xihu District, Hangzhou." (to the end of its sentence; "No. 698" is no end)
-_ADDRESS = re.compile(r"\baddress(?:\s+is)?\s*:\s*(.+?)\s*(?:\.\s*$|\.\s+(?=[A-Z][a-z]+\s)|$)", re.I | re.S)
+#: Xixi Road, Xihu District, Hangzhou." (to the end of its sentence: a full stop before a
+#: capitalised word, case-sensitive, so "No. 698" and "1. ordered" are no end)
+_ADDRESS = re.compile(r"\b(?i:address)(?:\s+(?i:is))?\s*:\s*(.+?)\s*(?:\.\s*$|\.\s+(?=[A-Z][a-z]+\s)|$)", re.S)
 
 
 def contact_details(text: str) -> frozenset[str]:
