@@ -188,6 +188,18 @@ TRIGGERS = {
     "destination-named-in-words": (lambda t: t.find("transfer.global").update(
         text=t.find("transfer.global")["text"].replace("our servers in China", "our servers in China and Singapore")),
         "material", "a country named that no transfer fact states (SG)"),
+    "use-no-longer-named": (lambda t: t.find("collect.display.personalisation").update(
+        text=t.find("collect.display.personalisation")["text"].replace(
+            "and possible commercial advertisements.", "only; we never use them for commercial advertisements.")),
+        "material", "a way of using data no longer named, or now denied (advertisements)"),
+    "rights-promise-withdrawn": (lambda t: t.find("update.posting").update(
+        text=t.find("update.posting")["text"].replace(
+            "We will not limit your rights under this Privacy Statement without your express consent.",
+            "We may limit your rights under this Privacy Statement where we notify you in advance.")),
+        "consent", "the promise not to limit your rights without your express consent made less often"),
+    "controller-details-reworded": (lambda t: t.find("def.party").update(
+        text=t.find("def.party")["text"].replace("the laws of Hong Kong, China", "the laws of Singapore")),
+        "material", "the controller's details no longer said, or another country named ("),
     "controller-role-in-words": (lambda t: t.find("collect.account.processor").update(
         text=t.find("collect.account.processor")["text"] + " We also use your order data for our own purposes."),
         "consent", "AllValue said to act as a controller, or for its own purposes"),
@@ -308,7 +320,8 @@ NEAR_MISSES = {
     "promise-not-to-process-added": (lambda t: t.drop_fact("share.transfer.ccpa", code="av:NoSaleOfPersonalData"),
                                      "processing-changed", "material"),
     "controller-changed": (lambda t: t.find("def.party").update(
-        text=t.find("def.party")["text"].replace("Room 2708", "Room 2709")), "prose-substantive", "review"),
+        text=t.find("def.party")["text"].replace("is a company established", "is a limited company established")),
+        "prose-substantive", "review"),
     # a recipient's clause reordered within its list: the recipient did not change
     "recipients-changed": (lambda t: t.insert_after("share.partners.suppliers", t.remove("share.partners.merchants")),
                            "clause-reordered", "editorial"),
@@ -453,6 +466,21 @@ NEAR_MISSES = {
     # the same phone number written with its country code: a person decides
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("(888) 9968926", "+1 (888) 996-8926")),
+        "prose-substantive", "review"),
+    # the purpose still affirmed, in other words: a person decides
+    "use-no-longer-named": (lambda t: t.find("collect.display.personalisation").update(
+        text=t.find("collect.display.personalisation")["text"].replace(
+            "possible commercial advertisements.", "possible advertisements.")),
+        "prose-substantive", "review"),
+    # the promise made in other words, as often: a person decides
+    "rights-promise-withdrawn": (lambda t: t.find("update.posting").update(
+        text=t.find("update.posting")["text"].replace(
+            "We will not limit your rights under this Privacy Statement without your express consent.",
+            "We will never limit any of your rights under this Privacy Statement without your explicit consent.")),
+        "prose-substantive", "review"),
+    # the Party's name, seat and address all still said: a person decides
+    "controller-details-reworded": (lambda t: t.find("def.party").update(
+        text=t.find("def.party")["text"].replace("the company is located at", "its registered office is at")),
         "prose-substantive", "review"),
     # the country named is the one the transfer fact states: a person decides
     "destination-named-in-words": (lambda t: t.find("transfer.global").update(
@@ -896,6 +924,16 @@ def test_children_named_again_where_their_data_is_recorded_is_no_new_collection(
      "public-disclosure-named", "consent", "data said to be shown publicly"),
     # the phone number put to marketing: "by e-mail" → "by e-mail, telephone or SMS" (Art. 14)
     ("collect.contact.email", "(e-mail)", "(e-mail, telephone or SMS)", "new-use-named", "consent", "sms, telephone"),
+    # the department the contact fact names no longer said: the contact changed (item 5)
+    ("contact.department", "We have set up a personal information protection department.",
+     "We have appointed a Data Protection Officer.", "contact-details-reworded", "material",
+     "personal information protection department"),
+    # a device fingerprint is device data (the longer name), not a biometric one: material, not consent
+    ("cookies.use.purpose", "Flash cookies or", "Flash cookies, device fingerprints or", "data-named-in-words",
+     "material", "device information"),
+    # advertising named as a use where data is collected, with no purpose fact: a new use (Art. 14)
+    ("collect.optional.app-list", "avoid repeated downloads.", "avoid repeated downloads and show you matched "
+     "advertisements.", "new-use-named", "consent", "advertisements"),
     # a guardian's consent no longer needed: children's protection lowered
     ("collect.rules.others-data", "you need to obtain the consent", "you do not need to obtain the consent",
      "children-protection-weakened-in-words", "material", "consent no longer needed"),

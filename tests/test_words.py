@@ -163,6 +163,8 @@ def test_limiting_words_added_are_counted(old, new, added):
     ("you provide your name.", "you provide your name and your children's birthdays.", ("pd:DateOfBirth",)),
     ("you provide your name.", "you provide your name. We never ask for your date of birth.", ()),  # denied
     ("you provide your date of birth.", "your date of birth, which you provide.", ()),  # said as often
+    # the longer name wins: a device fingerprint is device data, not a biometric one
+    ("we store cookies.", "we store cookies and a device fingerprint.", ("pd:DeviceBased",)),
 ])
 def test_data_named_more_often_reads_what_is_affirmed(old, new, named):
     from generator.diff.wording import data_named_more_often

@@ -110,6 +110,19 @@ USE_WORDS = frozenset({"train", "training", "trained", "machine-learning", "ai",
                        "resell", "monetise", "monetize", "biometric", "tracking", "marketing", "promotional",
                        "promotions", "newsletter", "newsletters", "loyalty", "targeted", "targeting",
                        "offers"})
+#: a recipient named by what it does: "our advertising and marketing service providers",
+#: "analytics partners" (a recipient, not a use of the data: see ``recipient-named-in-words``)
+_RECIPIENT_BY_TRADE = re.compile(r"\b[\w-]+(?:\s*(?:,|\band\b|\bor\b|&)\s*[\w-]+){0,3}\s+(?:service\s+)?"
+                                 r"(?:partners?|providers?|agenc(?:y|ies)|compan(?:y|ies)|networks?|platforms?|"
+                                 r"vendors?|brokers?)\b", re.I)
+
+
+def uses_named(old: str, new: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """:func:`words_new` of ``vocabulary``, outside the names of recipients ("our advertising
+    partners" is no use of the data for advertising)."""
+    return words_new(_RECIPIENT_BY_TRADE.sub(" ", old or ""), _RECIPIENT_BY_TRADE.sub(" ", new or ""), vocabulary)
+
+
 #: ways to reach a person: new where marketing is stated, the phone number or another contact
 #: detail put to that use ("contact you by e-mail" → "by e-mail, telephone or SMS")
 CHANNEL_WORDS = frozenset({"telephone", "phone", "sms", "text", "texts", "call", "calls", "whatsapp", "wechat",
@@ -118,30 +131,42 @@ CHANNEL_WORDS = frozenset({"telephone", "phone", "sms", "text", "texts", "call",
 #: purposes"; new where purposes are stated, a use no one can foresee (Art. 14)
 OPEN_ENDED_USE = re.compile(r"\b(?:other|any|further|additional|related|similar|internal)\s+(?:business\s+)?"
                             r"(?:purposes?|needs|uses)\b|\bbusiness\s+(?:purposes|needs)\b", re.I)
-#: other names of a data category than its vocabulary label, as a statement writes them
+#: other names of a data category than its vocabulary label, as a statement writes them; a
+#: longer name wins where two overlap ("device fingerprint" is device data, not biometric)
 DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pd:DateOfBirth": ("birthday", "birth date", "birthdays"), "pd:TelephoneNumber": ("mobile number", "telephone number"),
     "pd:PhysicalAddress": ("delivery address", "postal address", "home address"),
     "pd:OfficialID": ("ID card", "passport", "birth certificate", "household register"),
     "pd:Location": ("location", "precise location"), "pd:Biometric": ("face", "fingerprint", "facial"),
     "pd:MedicalHealth": ("medical records", "health condition"), "pd:BankAccount": ("bank account",),
+    "pd:DeviceBased": ("device fingerprint", "device fingerprints", "browser fingerprint", "browser fingerprints",
+                       "device model", "screen resolution", "installed fonts"),
 }
+
+
+@cache
+def _data_names() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every data category's label and synonyms, longest first, and the code
+    of each name (lowercased, single-spaced)."""
+    from ..model.vocabulary import DATA_CATEGORIES
+
+    codes: dict[str, str] = {}
+    for code, (label, _sensitive) in DATA_CATEGORIES.items():
+        for name in (label, *DATA_SYNONYMS.get(code, ())):
+            codes.setdefault(name.lower(), code)
+    return _name_pattern(tuple(sorted(codes, key=len, reverse=True))), codes
 
 
 @lru_cache(maxsize=256)
 def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
     """The data categories (vocabulary codes) whose label or a synonym ``new`` affirms more
-    often than ``old`` ("date of birth", "birthday"; not "we do not collect your birthday")."""
-    from ..model.vocabulary import DATA_CATEGORIES
+    often than ``old`` ("date of birth", "birthday"; not "we do not collect your birthday"),
+    sorted; where names overlap, the longest is read ("device fingerprint", not "fingerprint")."""
+    pattern, codes = _data_names()
 
-    old, new = affirmed(old), affirmed(new)
-    out = []
-    for code, (label, _sensitive) in DATA_CATEGORIES.items():
-        names = (label, *DATA_SYNONYMS.get(code, ()))
-        pattern = _name_pattern(names)
-        if more_often(pattern, old, new):
-            out.append(code)
-    return tuple(out)
+    def named(text: str) -> Counter[str]:
+        return Counter(codes[" ".join(m.group(0).lower().split())] for m in pattern.finditer(affirmed(text)))
+    return tuple(sorted(named(new) - named(old)))
 
 
 #: a lead-in that lists exceptions to a right, not the cases it covers
@@ -477,6 +502,23 @@ def countries_named_more_often(old: str, new: str) -> tuple[str, ...]:
     pattern, codes = _countries()
     before, after = (Counter(codes[name] for name in pattern.findall(affirmed(t))) for t in (old, new))
     return tuple(sorted(after - before))
+
+
+#: Section VIII ¶2's promise: "We will not limit your rights under this Privacy Statement
+#: without your express consent" (also "never reduce your rights ... without ... consent")
+_RIGHTS_PROMISE = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:limit|reduce|restrict|diminish|narrow|curtail)\w*\s+"
+                             r"(?:any\s+of\s+)?your\s+rights\b[^.;]*?\bwithout\s+your\s+(?:[\w-]+\s+)?consent\b", re.I)
+
+
+def rights_promised(text: str | None) -> int:
+    """How often ``text`` makes Section VIII ¶2's promise not to limit your rights without
+    your (express) consent."""
+    return len(_RIGHTS_PROMISE.findall(_uncontracted(text)))
+
+
+def said(text: str | None) -> str:
+    """``text`` as compared for whether it says a value: lowercased, single-spaced."""
+    return " ".join((text or "").lower().split())
 
 
 def phone_key(number: str) -> str:

@@ -46,6 +46,11 @@ EVENTS: dict[str, str] = {
     "right-exception-added": N_("added to the cases in which {parent} refuses a right: {label}"),
     "sharing-list-opened": N_("the cases in which data is provided to others no longer closed: {label}"),
     "use-named": N_("a new way of using data named ({words}): {label}"),
+    "use-no-longer-named": N_("a way of using data no longer named, or now denied ({words}): {label}"),
+    "rights-promise-withdrawn": N_("the promise not to limit your rights without your express consent "
+                                   "made less often: {label}"),
+    "controller-details": N_("the controller's details no longer said, or another country named ({details}): "
+                             "{label}"),
     "public-named": N_("data said to be shown publicly: {label}"),
     "data-named": N_("data named that no fact states ({data}): {label}"),
     "deadline-shortened": N_("time limit {old} → {new} days: {label}"),

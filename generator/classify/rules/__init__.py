@@ -21,11 +21,11 @@ from .prose import (children_clause_reworded, children_protection_raised, clause
 from .wording import (another_handler_in_words, children_age_lowered_in_words, children_named_in_collection,
                       children_protection_weakened_in_words,
                       circumstance_named, consent_no_longer_said, contact_details_reworded, contact_route_changed,
-                      controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
+                      controller_details_reworded, controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
                       destination_named_in_words, new_use_named, personal_data_no_longer_denied,
                       public_disclosure_named, recipient_named_in_words, right_deadline_shortened,
                       right_exception_added, right_ground_narrowed, right_limited_in_words, right_named_in_words,
-                      sensitive_data_named, sharing_list_opened)
+                      rights_promise_withdrawn, sensitive_data_named, sharing_list_opened, use_no_longer_named)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
@@ -40,12 +40,13 @@ DEFAULT_ORDER = (
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_ground_added, right_exception_added, right_ground_narrowed,
-    right_limited_in_words, sharing_list_opened, children_named_in_collection, sensitive_data_named,
+    right_limited_in_words, rights_promise_withdrawn, sharing_list_opened, children_named_in_collection, sensitive_data_named,
     new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
     controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
     children_protection_weakened_in_words, data_named_in_words, personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
-    right_named_in_words, contact_details_reworded, contact_route_changed,
+    right_named_in_words, use_no_longer_named, contact_details_reworded, contact_route_changed,
+    controller_details_reworded,
     updated_on_note, company_named_with_controller, children_clause_reworded,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,
     clause_reordered, renumbered_only,

@@ -25,8 +25,8 @@ from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CON
                              RECIPIENT_NAMED, USE_WORDS, WEAKENING, affirmed, affirms_any, ages_added,
                              alternatives_dropped, consent_lifted, contact_details, contacted,
                              countries_named_more_often, data_named_more_often, limiting_words_added, list_opened,
-                             lists_exceptions, longest_days, more_often, phrases_added, rights_named_more_often,
-                             shown_publicly_more, words_added, words_added_in_all, words_new)
+                             lists_exceptions, longest_days, more_often, phrases_added, rights_named_more_often, rights_promised, said,
+                             shown_publicly_more, uses_named, words_added, words_added_in_all)
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -194,13 +194,44 @@ def new_use_named(change, diff) -> Iterator[Match]:
     another way ("by e-mail" → "by e-mail, telephone or SMS": the phone number put to it). Data already
     collected put to a new use needs consent again (Art. 14); the words are named for the
     person who decides."""
-    if not _reworded(change) or not _states(diff, change, "purpose"):
+    if not _reworded(change) or not _uses_data(diff, change):
         return
     channels = CHANNEL_WORDS if _states_code(diff, change, vocab.MARKETING) else frozenset()
-    if added := _added(change, lambda old, new: words_new(old, new, USE_WORDS | channels)
+    if added := _added(change, lambda old, new: uses_named(old, new, USE_WORDS | channels)
                        + phrases_added(OPEN_ENDED_USE, old, new)):
         yield Match(event="use-named", values={"words": added, "label": change.label},
                     favourable=False)
+
+
+@rule("use-no-longer-named", "material", N_("Section VIII item 1 (purposes of processing)"),
+      N_("A clause that states what data is used for no longer names a way of using it (advertising, "
+         "profiling, model training...), or now denies it, though its purpose facts are unchanged."),
+      target="clause", decidable=True)
+def use_no_longer_named(change, diff) -> Iterator[Match]:
+    """Reworded where purposes are stated, so that a way of using data the old wording affirmed
+    is no longer affirmed at all, and none is newly named: "For display, push information and
+    possible commercial advertisements" → "display and push information only; we do not use
+    them for commercial advertisements". A purpose dropped (item 1), in the user's favour;
+    the editor left the purpose fact (``new-use-named`` is the other way)."""
+    if not _reworded(change) or not _states(diff, change, "purpose"):
+        return
+    dropped = _added(change, lambda old, new: uses_named(new, old, USE_WORDS))
+    if dropped and not _added(change, lambda old, new: uses_named(old, new, USE_WORDS)):
+        yield Match(event="use-no-longer-named", values={"words": dropped, "label": change.label},
+                    favourable=True)
+
+
+@rule("rights-promise-withdrawn", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("The promise not to limit your rights without your express consent is said less often: "
+         "rights may now be limited another way (by notice alone)."), target="clause", decidable=True)
+def rights_promise_withdrawn(change, diff) -> Iterator[Match]:
+    """Reworded so that Section VIII ¶2's own promise, "We will not limit your rights under
+    this Privacy Statement without your express consent", is made fewer times
+    (:func:`~generator.diff.wording.rights_promised`): "We may limit your rights ... where we
+    notify you in advance". Every later narrowing would then need no consent: the promise that
+    protects all the rights is itself a right narrowed."""
+    if _reworded(change) and any(rights_promised(f.new) < rights_promised(f.old) for f in change.fields):
+        yield Match(event="rights-promise-withdrawn", values={"label": change.label}, favourable=False)
 
 
 def _worded(change) -> bool:
@@ -479,7 +510,9 @@ def definition_narrowed_in_words(change, diff) -> Iterator[Match]:
 def contact_details_reworded(change, diff) -> Iterator[Match]:
     """Reworded where a contact is stated, and the emails, URLs or phone numbers of its text
     differ (a phone number compared by its last ten digits, so "+1 (888) 996-8926" is
-    "888-996-8926"): the contact details changed (item 5)."""
+    "888-996-8926"), or a contact its facts record (a department's name, an address) is no
+    longer said: "We have set up a personal information protection department" → "We have
+    appointed a Data Protection Officer". The contact details changed (item 5)."""
     if not _reworded(change) or not _states(diff, change, "contact"):
         return
     for f in change.fields:
@@ -489,6 +522,8 @@ def contact_details_reworded(change, diff) -> Iterator[Match]:
                                                          "after": "; ".join(sorted(new - old)) or "-",
                                                          "label": change.label})
             return
+    if unsaid := _values_unsaid(change, diff, "contact", ("value",), lambda fact: fact.channel not in COMPARED):
+        yield Match(event="contact-details", values={"before": "; ".join(unsaid), "after": "-", "label": change.label})
 
 
 @rule("contact-route-changed", "material",
@@ -514,6 +549,46 @@ def contact_route_changed(change, diff) -> Iterator[Match]:
 
 
 
+
+
+@rule("controller-details-reworded", "material",
+      N_("Section VIII item 2 (the controller; Part 1 Definition 1, the Party)"),
+      N_("A clause that states the controller no longer gives the name or address its controller "
+         "fact records, or names another country: the Party may have changed."), target="clause",
+      decidable=True)
+def controller_details_reworded(change, diff) -> Iterator[Match]:
+    """Reworded where a controller fact is stated, the fact unchanged, and the words no longer
+    say its name or address (:func:`_values_unsaid`), or name other countries ("established
+    under the laws of Hong Kong, China" → "of Singapore"): the words, which users read, now
+    describe another Party, or the same one elsewhere (item 2)."""
+    if not _reworded(change):
+        return
+    unsaid = _values_unsaid(change, diff, "controller", ("name", "address"))
+    for f in change.fields:
+        moved = set(countries_named_more_often(f.old, f.new)) | set(countries_named_more_often(f.new, f.old))
+        if (moved or unsaid) and _states(diff, change, "controller"):
+            yield Match(event="controller-details", values={
+                "details": "; ".join([*unsaid, *sorted(moved)]), "label": change.label})
+            return
+
+
+#: the contact channels :func:`~generator.diff.wording.contact_details` reads in the text (the
+#: same number may be written another way there)
+COMPARED = frozenset({"email", "phone"})
+
+
+def _values_unsaid(change, diff, kind: str, fields: tuple[str, ...],
+                   where: Callable[[object], bool] = lambda fact: True) -> list[str]:
+    """The values of the clause's (unchanged) facts of ``kind`` (those ``where`` accepts) that
+    its old wording says and its new wording no longer does, case and spacing aside: "personal
+    information protection department" gone from a clause whose contact fact still names it."""
+    old = diff.old_nodes.get(change.id)
+    if old is None:
+        return []
+    texts = [(said(f.old), said(f.new)) for f in change.fields]
+    values = [v for fact in old.facts if fact.kind == kind and where(fact) for name in fields
+              if isinstance(v := getattr(fact, name, None), str) and v.strip()]
+    return [v for v in dict.fromkeys(values) if any(said(v) in o and said(v) not in n for o, n in texts)]
 
 
 #: the facts of how a right is given and exercised: the right, its response time, its fee
