@@ -192,6 +192,21 @@ TRIGGERS = {
         text=t.find("collect.display.personalisation")["text"].replace(
             "and possible commercial advertisements.", "only; we never use them for commercial advertisements.")),
         "material", "a way of using data no longer named, or now denied (advertisements)"),
+    "another-handler-named": (lambda t: t.find("share.partners.suppliers").update(
+        text=t.find("share.partners.suppliers")["text"].replace(
+            "Suppliers, service providers and other", "Suppliers, service providers, data brokers and other")),
+        "consent", "a handler in its own right named among the recipients (data brokers)"),
+    "opt-out-narrowed-in-words": (lambda t: t.find("collect.display.personalisation").update(
+        text=t.find("collect.display.personalisation")["text"].replace(
+            "after which we will no longer provide you with the aforementioned personalized services.",
+            "after which we will no longer personalize what you see; push information will continue to be "
+            "based on your preference features.")),
+        "consent", "a way to stop something now said to leave part of it going on"),
+    "opt-out-added-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"].replace(
+            "unsubscribe from our mailing list at any time.",
+            "unsubscribe from our mailing list at any time, or turn off email tracking in your settings.")),
+        "material", "more ways to stop something given"),
     "rights-promise-withdrawn": (lambda t: t.find("update.posting").update(
         text=t.find("update.posting")["text"].replace(
             "We will not limit your rights under this Privacy Statement without your express consent.",
@@ -467,6 +482,23 @@ NEAR_MISSES = {
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("(888) 9968926", "+1 (888) 996-8926")),
         "prose-substantive", "review"),
+    # a data broker named only to be denied: a person decides
+    "another-handler-named": (lambda t: t.find("share.partners.suppliers").update(
+        text=t.find("share.partners.suppliers")["text"].replace(
+            "Suppliers, service providers and other", "Suppliers and service providers (never data brokers) and other")),
+        "prose-substantive", "review"),
+    # the opt-out reworded, nothing said to go on: a person decides
+    "opt-out-narrowed-in-words": (lambda t: t.find("collect.display.personalisation").update(
+        text=t.find("collect.display.personalisation")["text"].replace(
+            "after which we will no longer provide you with the aforementioned personalized services.",
+            "after which we will stop providing you with the aforementioned personalized services.")),
+        "prose-substantive", "review"),
+    # a way to stop tracking named only to be denied: no more ways to stop it, a person decides
+    "opt-out-added-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"].replace(
+            "unsubscribe from our mailing list at any time.",
+            "unsubscribe from our mailing list at any time, but you cannot opt out of pixel tags.")),
+        "prose-substantive", "review"),
     # the purpose still affirmed, in other words: a person decides
     "use-no-longer-named": (lambda t: t.find("collect.display.personalisation").update(
         text=t.find("collect.display.personalisation")["text"].replace(
@@ -494,7 +526,8 @@ NEAR_MISSES = {
     "definition-narrowed-in-words": (lambda t: t.find("def.personal-information").update(
         text=t.find("def.personal-information")["text"].replace("various information", "any information")),
         "prose-substantive", "review"),
-    # the controller's own name replaced where the product is described: a name changed, review
+    # the developer of the tool renamed where another term is defined: the Party is untouched,
+    # a person decides
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
         text=t.find("def.allvalue")["text"].replace("Qima Investment Ltd.", "AllValue Software Ltd.")),
         "prose-substantive", "review"),
@@ -934,6 +967,13 @@ def test_children_named_again_where_their_data_is_recorded_is_no_new_collection(
     # advertising named as a use where data is collected, with no purpose fact: a new use (Art. 14)
     ("collect.optional.app-list", "avoid repeated downloads.", "avoid repeated downloads and show you matched "
      "advertisements.", "new-use-named", "consent", "advertisements"),
+    # registration open from an age below the statement's 14: children's data newly collected (Art. 31)
+    ("collect.account.user-registration.data", "to create your account.",
+     "to create your account. You may register from the age of 13.", "children-named-in-collection", "consent",
+     "from the age of 13"),
+    # the controller's name replaced by another company's where "we" are named: item 2
+    ("reminder.trust", "Qima Investment Ltd.", "AllValue Global Pte. Ltd.", "company-named-with-controller",
+     "material", "AllValue Global Pte"),
     # a guardian's consent no longer needed: children's protection lowered
     ("collect.rules.others-data", "you need to obtain the consent", "you do not need to obtain the consent",
      "children-protection-weakened-in-words", "material", "consent no longer needed"),
@@ -947,3 +987,24 @@ def test_a_change_said_only_in_words_is_read(clause, old, new, rule_id, level, w
     report = classify_pair(base(), edited(base(), edit))
     [hit] = rule_hits(report, rule_id)
     assert words in finding_text(hit) and report.level == level, [(f.rule, finding_text(f)) for f in report.findings]
+
+
+def test_an_item_moved_within_the_items_a_sentence_cites_keeps_the_citation():
+    """Item 5 moved to 7 under "The additional services in items 5-7": the sentence cites the
+    same three services (editorial); moved to 4's place it would cite another (review)."""
+    within = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "collect.optional.system-settings", t.remove("collect.optional.app-list"))))
+    assert within.level == "editorial" and not rule_hits(within, "numbered-list-reordered")
+    across = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "collect.optional.phone-status", t.remove("collect.optional.app-list"))))
+    assert across.level == "review" and rule_hits(across, "numbered-list-reordered")
+
+
+def test_a_paragraph_moved_among_paragraphs_is_read_where_it_stands():
+    """The CCPA no-sale paragraph moved from the sharing section's transfer division to the
+    global-transfer section: no lead-in governs it in either place, so a person decides; an
+    item moved under a lead-in that governs it is read in its new context (material)."""
+    paragraph = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "transfer.global", t.remove("share.transfer.ccpa"))))
+    assert paragraph.level == "review" and rule_hits(paragraph, "moved-to-another-parent")
+    assert not rule_hits(paragraph, "moved-into-new-context")

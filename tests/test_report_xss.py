@@ -18,7 +18,8 @@ NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", 
                 "numbered-list-reordered", "contact-route-changed", "right-limited-in-words",
                 "contact-details-reworded", "another-handler-in-words", "right-ground-narrowed",
                 "right-named-in-words", "children-age-lowered-in-words", "right-exception-added",
-                "sharing-list-opened"}
+                "sharing-list-opened", "another-handler-named", "opt-out-added-in-words", "opt-out-narrowed-in-words",
+                "rights-promise-withdrawn"}
 
 
 def _hostile_pair(payload: str):
@@ -62,6 +63,20 @@ def _hostile_pair(payload: str):
                                                                "text": f"Requests about {payload}."})
         t.find("share.transfer.intro").update(text=f"We may transfer your personal information {payload}, including "
                                                    "in the following cases:")
+        # a data broker among the recipients, a way to stop tracking added, one narrowed, and
+        # Section VIII ¶2's own promise withdrawn
+        suppliers = t.find("share.partners.suppliers")
+        suppliers.update(text=suppliers["text"].replace("Suppliers, service providers and other",
+                                                        f"Suppliers, data brokers {payload} and other"))
+        beacons = t.find("cookies.beacons.use")
+        beacons.update(text=beacons["text"].replace("at any time.", f"at any time, or turn off tracking {payload}."))
+        shown = t.find("collect.display.personalisation")
+        shown.update(text=shown["text"].replace(
+            "after which we will no longer provide you with the aforementioned personalized services.",
+            f"after which we will no longer personalize it; push information will continue to be sent {payload}."))
+        posting = t.find("update.posting")
+        posting.update(text=posting["text"].replace("We will not limit your rights", f"We may limit your rights {payload}")
+                       .replace("without your express consent", "where we notify you"))
         others = t.find("collect.rules.others-data")
         others.update(text=others["text"].replace("children's personal information",
                                                   f"the personal information of a child under 10 {payload}"))

@@ -29,12 +29,12 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 24))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 26))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
             "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth ",
             "Eighteenth ", "Nineteenth ", "Twentieth ", "Twenty-first ",
-            "Twenty-second ", "Twenty-third "]
+            "Twenty-second ", "Twenty-third ", "Twenty-fourth ", "Twenty-fifth "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -50,6 +50,9 @@ MIN_CASES = {CASES: 85, HOLDOUT: 45, REVISIONS / "holdout-2": 40, REVISIONS / "h
 #: cases per pattern group and per Section VIII item; the fourth and later blind sets' authors
 #: were asked for one of each at least (their spread is their own, not topped up afterwards)
 MIN_PER_GROUP = {REVISIONS / name: 1 for name in BLIND_SETS[3:]}
+#: pattern groups a blind set's author did not write (from the twenty-fourth set on the brief
+#: no longer asked for every group; each set's README says what it covers)
+GROUPS_NOT_WRITTEN = {REVISIONS / "holdout-24": {"circumstances"}}
 AGREEMENT = 0.95
 
 #: Pattern tags by group; every group needs at least 3 cases.
@@ -310,6 +313,8 @@ def test_cases_are_well_formed(folder):
 
     assert len(paths) >= MIN_CASES[folder], f"{len(paths)} cases, want at least {MIN_CASES[folder]}"
     for group, members in PATTERN_GROUPS.items():
+        if group in GROUPS_NOT_WRITTEN.get(folder, ()):
+            continue
         count = sum(1 for p in paths if set(load_case(p)["patterns"]) & members)
         want = MIN_PER_GROUP.get(folder, 3)
         assert count >= want, f"pattern group {group!r} has {count} cases, want at least {want}"
@@ -360,10 +365,7 @@ READ_HIGHER = {
     REVISIONS / "holdout-18": {"2218-fake-review-disclosure-high-risk":
                                "more of the violator named in a public disclosure is read as data newly disclosed "
                                "(Art. 25), as holdout-14's 1821 is"},
-    REVISIONS / "holdout-19": {"2316-third-party-sharing-paragraph-moved":
-                               "a clause with facts moved among facts that differ is read as material "
-                               "(moved-into-new-context), whatever it says there",
-                               "2323-violation-disclosure-without-consent":
+    REVISIONS / "holdout-19": {"2323-violation-disclosure-without-consent":
                                "'with your consent' dropped where data is disclosed: consent, as holdout-7's 1109 "
                                "is read"},
     REVISIONS / "holdout-20": {"2416-automated-appeal-proviso-reworded":

@@ -96,10 +96,27 @@ _AGE_LIMIT = re.compile(r"\b(?:under|below|younger\s+than|less\s+than)\s+(?:the\
                         r"\baged?\s+(\d{1,2})\s+(?:or|and)\s+(?:under|below|younger)\b", re.I)
 
 
+#: an age from which something is allowed: "you may register from the age of 13", "users aged 13
+#: and over", "at least 13 years old"
+_AGE_FLOOR = re.compile(r"\bfrom\s+(?:the\s+)?age\s+(?:of\s+)?(\d{1,2})\b|\baged?\s+(\d{1,2})\s+(?:or|and)\s+"
+                        r"(?:over|above|older)\b|\bat\s+least\s+(\d{1,2})\s+years?\b|"
+                        r"\b(\d{1,2})\s+years?\s+(?:old\s+)?(?:or|and)\s+(?:over|above|older)\b", re.I)
+
+
 def ages_added(old: str, new: str) -> tuple[int, ...]:
     """The age limits ``new`` states more often than ``old`` ("a child under 10"), sorted."""
+    return _more_ages(_AGE_LIMIT, old, new)
+
+
+def age_floors_added(old: str, new: str) -> tuple[int, ...]:
+    """The ages from which something is allowed that ``new`` states more often than ``old``
+    ("you may register from the age of 13"), sorted."""
+    return _more_ages(_AGE_FLOOR, old, new)
+
+
+def _more_ages(pattern: re.Pattern, old: str, new: str) -> tuple[int, ...]:
     def ages(text: str) -> Counter[int]:
-        return Counter(int(a or b) for a, b in _AGE_LIMIT.findall(affirmed(text)))
+        return Counter(int(next(g for g in m if g)) for m in pattern.findall(affirmed(text)))
     return tuple(sorted(ages(new) - ages(old)))
 
 
@@ -262,6 +279,27 @@ CIRCUMSTANCE_WORDS = frozenset({"sale", "sold", "sell", "merger", "mergers", "ac
                                 "litigation", "lawsuit", "authority", "authorities", "regulator", "regulators",
                                 "police", "emergency", "emergencies", "request", "requests", "requested",
                                 "demand", "demands"})
+#: how a statement names a recipient in words, besides its vocabulary label: for the recipients
+#: that are handlers in their own right (``lint.codes.OTHER_CONTROLLERS``), the ones whose name
+#: alone says data reaches another handler
+RECIPIENT_NAMES: dict[str, tuple[str, ...]] = {
+    "av:DataBroker": ("data broker", "data brokers", "data reseller", "data resellers", "list brokers"),
+    "av:Insurer": ("insurer", "insurers", "insurance company", "insurance companies"),
+    "av:Acquirer": ("acquirer", "acquirers", "prospective buyers", "prospective purchasers"),
+}
+
+
+def recipients_named_more_often(old: str, new: str, codes: frozenset[str]) -> tuple[str, ...]:
+    """The recipients among ``codes`` whose label or a name of :data:`RECIPIENT_NAMES` ``new``
+    affirms more often than ``old`` ("suppliers, service providers, data brokers and other
+    partners" names ``av:DataBroker``), sorted."""
+    from ..model import vocabulary as vocab
+
+    old, new = affirmed(old), affirmed(new)
+    return tuple(sorted(code for code in codes
+                        if more_often(_name_pattern((vocab.label(code), *RECIPIENT_NAMES.get(code, ()))), old, new)))
+
+
 #: a recipient said to be a handler in its own right ("to assess fraud risk on
 #: their own services", "for its own purposes")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
@@ -519,6 +557,30 @@ def rights_promised(text: str | None) -> int:
 def said(text: str | None) -> str:
     """``text`` as compared for whether it says a value: lowercased, single-spaced."""
     return " ".join((text or "").lower().split())
+
+
+#: a choice the reader is given to stop something: "you can unsubscribe", "turn off the
+#: personalized recommendation switch", "opt out", "withdraw"
+_STOP = (r"(?:unsubscribe|opt(?:\s+|-)out|turn\s+(?:it\s+|them\s+)?off|switch\s+(?:it\s+|them\s+)?off|disable|"
+         r"deactivate|withdraw|object\s+to|stop\s+receiving)")
+_OPT_OUT = re.compile(r"\b" + _STOP + r"\b", re.I)
+#: the same, denied: "you cannot opt out", "will not be able to turn it off"
+_OPT_OUT_DENIED = re.compile(r"\b(?:not|cannot|never|no\s+longer)\s+(?:[\w-]+\s+){0,3}?" + _STOP + r"\b", re.I)
+#: something said to go on whatever the reader chose: "will continue to be based on your
+#: preference features", "will still receive", "regardless of your settings"
+_CONTINUES = re.compile(r"\b(?:will|would|may|shall|can)\s+(?:still|continue\s+to|remain)\b|\bcontinues?\s+to\s+be\b|"
+                        r"\bregardless\s+of\b|\beven\s+(?:if|after|when|though)\s+you\b", re.I)
+
+
+def opt_outs(text: str | None) -> int:
+    """How many choices to stop something ``text`` gives the reader (not those it denies)."""
+    text = _uncontracted(text)
+    return len(_OPT_OUT.findall(text)) - len(_OPT_OUT_DENIED.findall(text))
+
+
+def continues_regardless(old: str | None, new: str | None) -> bool:
+    """``new`` says more often than ``old`` that something goes on whatever the reader chose."""
+    return more_often(_CONTINUES, affirmed(old), affirmed(new))
 
 
 def phone_key(number: str) -> str:

@@ -18,7 +18,8 @@ from .prose import (children_clause_reworded, children_protection_raised, clause
                     company_named_with_controller, moved_into_new_context, moved_to_another_parent,
                     numbered_list_reordered, prose_substantive, renumbered_only, unlisted_fact_changed,
                     updated_on_note, wording_editorial)
-from .wording import (another_handler_in_words, children_age_lowered_in_words, children_named_in_collection,
+from .wording import (another_handler_in_words, another_handler_named, opt_out_added_in_words,
+                      opt_out_narrowed_in_words, children_age_lowered_in_words, children_named_in_collection,
                       children_protection_weakened_in_words,
                       circumstance_named, consent_no_longer_said, contact_details_reworded, contact_route_changed,
                       controller_details_reworded, controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
@@ -40,12 +41,12 @@ DEFAULT_ORDER = (
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording
     right_ground_removed, right_ground_added, right_exception_added, right_ground_narrowed,
-    right_limited_in_words, rights_promise_withdrawn, sharing_list_opened, children_named_in_collection, sensitive_data_named,
-    new_use_named, public_disclosure_named, another_handler_in_words, consent_no_longer_said,
+    right_limited_in_words, opt_out_narrowed_in_words, rights_promise_withdrawn, sharing_list_opened, children_named_in_collection, sensitive_data_named,
+    new_use_named, public_disclosure_named, another_handler_named, another_handler_in_words, consent_no_longer_said,
     controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
     children_protection_weakened_in_words, data_named_in_words, personal_data_no_longer_denied,
     circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
-    right_named_in_words, use_no_longer_named, contact_details_reworded, contact_route_changed,
+    right_named_in_words, opt_out_added_in_words, use_no_longer_named, contact_details_reworded, contact_route_changed,
     controller_details_reworded,
     updated_on_note, company_named_with_controller, children_clause_reworded,
     moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial, numbered_list_reordered,

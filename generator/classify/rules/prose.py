@@ -76,21 +76,26 @@ def updated_on_note(change, diff) -> Iterator[Match]:
 
 @rule("company-named-with-controller", "material",
       N_("Section VIII item 2 (changes in control, such as by mergers and acquisitions)"),
-      N_("A clause that names the controller now names another company beside it, or no longer "
-         "does: control may have changed."), target="clause", decidable=True)
+      N_("A clause that names the controller now names another company beside it or in its "
+         "place, or no longer does: control may have changed."), target="clause", decidable=True)
 def company_named_with_controller(change, diff) -> Iterator[Match]:
     """A clause naming the controller (the version's ``controller``) before and after gains or
     loses another company's name beside it ("a wholly owned subsidiary of Harbourview Commerce
     Ltd."). No fact says so, and a machine cannot tell a merger from a credit line: it reads it
     as item 2 rather than guess lower, and the finding names the companies for the person who
-    decides. Where the controller's name itself is replaced, the name changed (a person decides,
-    ``prose-substantive``); where the controller is another, its fact says so (``controller-changed``)."""
+    decides. Where the controller's name itself is replaced by another company's ("In view of
+    this, AllValue Global Pte. Ltd. and its affiliates"), the words name another Party, though
+    its fact does not (``controller-changed``, where it does). In a definition of another term
+    ("AllValue ... developed by Qima Investment Ltd.") the company named says what the term is,
+    not who controls the data: a person decides."""
     controller = diff.new.controller
+    node = diff.new_nodes.get(change.id)
+    defines_another_term = node is not None and node.kind == "definition"  # the Party's: controller-details-reworded
     for f in change.fields:
-        if not controller or controller not in f.old or controller not in f.new:
+        if not controller or controller not in f.old:
             continue
         old, new = organisations(f.old), organisations(f.new)
-        if old != new:
+        if controller in f.new and old != new or controller not in f.new and new - old and not defines_another_term:
             yield Match(event="company-named", values={
                 "label": change.label, "companies": ", ".join(sorted((old ^ new)))}, favourable=None)
             return
@@ -182,15 +187,28 @@ def _carries_facts(diff, change) -> bool:
     return bool(node.facts) or any(change.id in n.path and n.facts for n in diff.new_nodes.values())
 
 
+def _listed_under_a_lead_in(nodes: dict, path: tuple[str, ...] | None) -> bool:
+    """The parent is a clause whose text leads a list ("... except in the following cases:"),
+    not a division: what the lead-in says governs each item listed under it."""
+    parent = nodes.get(_parent(path)) if path else None
+    return parent is not None and parent.kind == "clause" and bool(parent.text)
+
+
 @rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),
       N_("A clause with facts moved into another section, or under a lead-in whose facts differ: its "
       "facts now say something else."), target="clause", over_facts="always")
 def moved_into_new_context(change, diff) -> Iterator[Match]:
-    """Moved to another parent carrying facts (a purpose, a recipient, a legal basis...), into
-    another section (collection → sharing) or surroundings whose facts differ. Within a section,
-    under lead-ins that carry no facts, a person decides (``moved-to-another-parent``)."""
+    """Moved into or out of a list a lead-in governs ("Sharing, transferring and publicly
+    disclosing personal information does not require your consent in the following cases:"),
+    carrying facts (a purpose, a recipient, a legal basis...), into another section (collection
+    → sharing) or surroundings whose facts differ. Within a section, under lead-ins that carry
+    no facts, or a paragraph or division moved among others with no lead-in over it (its facts
+    say the same there), a person decides (``moved-to-another-parent``)."""
     if "moved" not in change.kinds or _parent(change.old_path) == _parent(change.new_path):
         return
+    if not (_listed_under_a_lead_in(diff.old_nodes, change.old_path)
+            or _listed_under_a_lead_in(diff.new_nodes, change.new_path)):
+        return  # a paragraph of its own, moved among paragraphs: a person decides
     if _carries_facts(diff, change) and (
             section_of(change.old_path) != section_of(change.new_path)
             or _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path)):
@@ -209,7 +227,12 @@ def moved_to_another_parent(change, diff) -> Iterator[Match]:
 
 
 #: "items 1 to 4", "item 3", "items 5-7": the statement citing a list's items by number
-ITEM_NUMBERS = re.compile(r"\bitems?\s+\d+", re.I)
+ITEM_NUMBERS = re.compile(r"\bitems?\s+(\d+)(?:\s*(?:-|\u2013|to|through|and)\s*(\d+))?", re.I)
+
+
+def _cited_items(text: str) -> list[range]:
+    """The numbers each citation of ``text`` covers ("items 5-7" is 5, 6 and 7)."""
+    return [range(int(a), int(b or a) + 1) for a, b in ITEM_NUMBERS.findall(text or "")]
 
 
 @rule("numbered-list-reordered", "review", N_("Section VIII (the statement cites these items by number; a person decides)"),
@@ -217,8 +240,9 @@ ITEM_NUMBERS = re.compile(r"\bitems?\s+\d+", re.I)
          "now point at another item."), target="clause")
 def numbered_list_reordered(change, diff) -> Iterator[Match]:
     """Moved within its list and numbered differently, where a clause of the same part (the
-    division holding the list's lead-in) says "items 1 to 4": which items that sentence governs
-    may have changed."""
+    division holding the list's lead-in) says "items 1 to 4", and the items whose numbers
+    changed are partly in what it cites: which items that sentence governs changed. An item
+    moved from 5 to 7 under "items 5-7" leaves that sentence citing the same three."""
     if "moved" not in change.kinds or _parent(change.old_path) != _parent(change.new_path):
         return
     if change.old_number == change.new_number or not change.new_number or len(change.new_path or ()) < 2:
@@ -226,8 +250,10 @@ def numbered_list_reordered(change, diff) -> Iterator[Match]:
     scope = change.new_path[-2]
     if scope in ("statement", change.section):
         return  # a list directly in a section: "items N" elsewhere in it cite other lists
-    citing = [n.id for n in diff.new_nodes.values()
-              if (scope in n.path or n.id == scope) and ITEM_NUMBERS.search(n.text or "")]
+    # the items that changed place: a citation covering all of them, or none, cites the same items
+    shifted = set(range(min(change.old_number, change.new_number), max(change.old_number, change.new_number) + 1))
+    citing = [n.id for n in diff.new_nodes.values() if (scope in n.path or n.id == scope)
+              and any(not (shifted <= set(cited) or shifted.isdisjoint(cited)) for cited in _cited_items(n.text))]
     if citing:
         yield Match(event="reordered-cited", values={"parent": _parent(change.new_path), "label": change.label,
                                                      "citing": ", ".join(citing)})

@@ -22,11 +22,13 @@ from collections.abc import Callable, Iterator
 
 from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS,
                              CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE,
-                             RECIPIENT_NAMED, USE_WORDS, WEAKENING, affirmed, affirms_any, ages_added,
-                             alternatives_dropped, consent_lifted, contact_details, contacted,
+                             RECIPIENT_NAMED, USE_WORDS, WEAKENING, affirmed, affirms_any, age_floors_added, ages_added,
+                             alternatives_dropped, consent_lifted, contact_details, contacted, continues_regardless,
                              countries_named_more_often, data_named_more_often, limiting_words_added, list_opened,
-                             lists_exceptions, longest_days, more_often, phrases_added, rights_named_more_often, rights_promised, said,
+                             lists_exceptions, longest_days, more_often, opt_outs, phrases_added, recipients_named_more_often, rights_named_more_often,
+                             rights_promised, said,
                              shown_publicly_more, uses_named, words_added, words_added_in_all)
+from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
@@ -111,13 +113,16 @@ def right_ground_narrowed(change, diff) -> Iterator[Match]:
 def children_named_in_collection(change, diff) -> Iterator[Match]:
     """Reworded or added where data is collected (the clause or a lead-in above it states a
     data category), naming children more often than before ("the names and birthdays of
-    your children"). Children's information is sensitive (Definition 5) and needs a
+    your children"), or admitting people from an age below the statement's age for children
+    ("you may register from the age of 13"). Children's information is sensitive (Definition 5) and needs a
     guardian's consent (Art. 31); from words alone a machine cannot tell collection from a
     promise not to collect, so it reads it as collection and names the words."""
     if not _worded(change) or not (_collects_data(diff, change) or _states(diff, change, "recipient")) \
             or _records_children(diff, change):
         return
-    if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS)):
+    threshold = _children_age(diff)
+    if added := _added(change, lambda old, new: words_added_in_all(old, new, CHILD_WORDS) + tuple(
+            f"from the age of {age}" for age in age_floors_added(old, new) if age < threshold)):
         yield Match(event="children-named", values={"words": added, "label": change.label},
                     sensitive=True, favourable=False)
 
@@ -125,6 +130,13 @@ def children_named_in_collection(change, diff) -> Iterator[Match]:
 #: the PIPL's age for children (Art. 31, "minors under the age of fourteen"), where the statement
 #: states none
 PIPL_CHILD_AGE = 14
+
+
+def _children_age(diff) -> int:
+    """The age below which the new version's children fact protects children (the PIPL's
+    where it states none)."""
+    return min((f.max_age for n in diff.new_nodes.values() for f in n.facts
+                if f.kind == "children" and f.max_age), default=PIPL_CHILD_AGE)
 
 
 def _records_children(diff, change) -> bool:
@@ -147,8 +159,7 @@ def children_age_lowered_in_words(change, diff) -> Iterator[Match]:
     that child's guardian" leaves children aged 10 to 13 without that protection."""
     if not _worded(change):
         return
-    threshold = min((f.max_age for n in diff.new_nodes.values() for f in n.facts
-                     if f.kind == "children" and f.max_age), default=PIPL_CHILD_AGE)
+    threshold = _children_age(diff)
     for f in change.fields:
         lower = [age for age in ages_added(f.old, f.new) if age < threshold]
         if lower and affirms_any(f.new, CHILD_WORDS):
@@ -232,6 +243,37 @@ def rights_promise_withdrawn(change, diff) -> Iterator[Match]:
     protects all the rights is itself a right narrowed."""
     if _reworded(change) and any(rights_promised(f.new) < rights_promised(f.old) for f in change.fields):
         yield Match(event="rights-promise-withdrawn", values={"label": change.label}, favourable=False)
+
+
+@rule("opt-out-narrowed-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
+      N_("Where you are told how to stop something (turn off, unsubscribe, opt out), the words now "
+         "say that it goes on anyway, in part, though no fact records it."), target="clause", decidable=True)
+def opt_out_narrowed_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where the old wording gives the reader a way to stop something
+    (:func:`~generator.diff.wording.opt_outs`: "You can turn off the personalized recommendation
+    switch, after which we will no longer provide you with the aforementioned personalized
+    services"), saying more often that something goes on whatever was chosen ("push information
+    and commercial advertisements will continue to be based on your preference features"):
+    the choice now stops less, a right narrowed (¶2)."""
+    if not _reworded(change):
+        return
+    if any(opt_outs(f.old) > 0 and continues_regardless(f.old, f.new) for f in change.fields):
+        yield Match(event="opt-out-narrowed", values={"label": change.label}, favourable=False)
+
+
+@rule("opt-out-added-in-words", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
+      N_("A clause that uses data, or gives a right, now gives you more ways to stop something "
+         "(unsubscribe, turn off, opt out), though no fact records them: in your favour."),
+      target="clause", decidable=True)
+def opt_out_added_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where data is used or a right is given, giving the reader more ways to
+    stop something than before, not counting those it denies ("you can unsubscribe from our
+    mailing list at any time with the unsubscribe link at the bottom of every email, or turn off
+    email tracking in Settings"): how a right is exercised changed, in the user's favour."""
+    if not _worded(change) or not (_uses_data(diff, change) or _gives_a_right(diff, change)):
+        return
+    if any(opt_outs(f.new) > opt_outs(f.old) for f in change.fields):
+        yield Match(event="opt-out-added", values={"label": change.label}, favourable=True)
 
 
 def _worded(change) -> bool:
@@ -416,6 +458,25 @@ def another_handler_in_words(change, diff) -> Iterator[Match]:
     if any(where and more_often(pattern, affirmed(f.old), affirmed(f.new))
            for pattern, where in signals for f in change.fields):
         yield Match(event="another-handler", values={"label": change.label}, favourable=False)
+
+
+@rule("another-handler-named", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),
+      N_("A clause that shares or uses data now names, among those who receive it, a handler in its "
+         "own right (data brokers, insurers, acquirers), though no fact of the clause records it."),
+      target="clause", decidable=True)
+def another_handler_named(change, diff) -> Iterator[Match]:
+    """Reworded or added where recipients are spoken of or data is used, naming a recipient that
+    is a handler in its own right (``lint.codes.OTHER_CONTROLLERS``) more often than before, one
+    the clause's facts do not state: "Suppliers, service providers, data brokers and other
+    partners". A data broker uses what it receives for itself: separate consent (Art. 23)."""
+    if not _worded(change) or not (_about_recipients(diff, change) or _uses_data(diff, change)):
+        return
+    stated = {f.code for n in (diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)) if n is not None
+              for f in n.facts if f.kind == "recipient"}
+    named = {c for f in change.fields for c in recipients_named_more_often(f.old, f.new, OTHER_CONTROLLERS)} - stated
+    if named:
+        yield Match(event="another-handler-named", values={
+            "recipients": ", ".join(sorted(vocab.label(c) for c in named)), "label": change.label}, favourable=False)
 
 
 def _about_recipients(diff, change) -> bool:
