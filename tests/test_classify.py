@@ -153,7 +153,7 @@ TRIGGERS = {
         "material", "time limit 15 → 10 days"),
     "consent-no-longer-said": (lambda t: t.find("share.affiliates").update(
         text=t.find("share.affiliates")["text"].replace("with your consent, Your", "your")),
-        "consent", "your consent no longer said to be asked"),
+        "material", "your consent no longer said to be asked"),
     "recipient-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
         text=t.find("cookies.beacons.use")["text"] + " We share these records with our advertising partners."),
         "material", "data said to be shared with someone no fact names"),
@@ -192,6 +192,22 @@ TRIGGERS = {
         text=t.find("collect.display.personalisation")["text"].replace(
             "and possible commercial advertisements.", "only; we never use them for commercial advertisements.")),
         "material", "a way of using data no longer named, or now denied (advertisements)"),
+    "clauses-joined-or-split": (lambda t: (t.find("rights.cancel.how").update(
+        text=t.find("rights.cancel.how")["text"] + " " + t.find("rights.cancel.effect")["text"]),
+        t.remove("rights.cancel.effect")), "editorial", "joined with, or split from, rights.cancel.effect"),
+    "moved-into-transfers": (lambda t: t.insert_after("share.transfer.merger", t.remove("share.partners.suppliers")),
+                             "consent", "moved into share.transfer.intro"),
+    "channel-named-in-words": (lambda t: t.find("rights.access.customer-service").update(
+        text=t.find("rights.access.customer-service")["text"] + " You can also send your request by email."),
+        "material", "a way to exercise a right named that no fact states (by email)"),
+    "sharing-list-unclosed": (lambda t: t.find("share.disclosure.intro").update(
+        text=t.find("share.disclosure.intro")["text"].replace("We will only publicly disclose",
+                                                              "We will publicly disclose")),
+        "material", "no longer said to be the only ones"),
+    "promise-waived-by-us": (lambda t: t.find("share.partners.intro").update(
+        text=t.find("share.partners.intro")["text"].replace("for any other purpose.",
+                                                            "for any other purpose without our approval.")),
+        "consent", "a promise not to use or pass on data now gives way"),
     "another-handler-named": (lambda t: t.find("share.partners.suppliers").update(
         text=t.find("share.partners.suppliers")["text"].replace(
             "Suppliers, service providers and other", "Suppliers, service providers, data brokers and other")),
@@ -481,6 +497,26 @@ NEAR_MISSES = {
     # the same phone number written with its country code: a person decides
     "contact-details-reworded": (lambda t: t.find("contact.department").update(
         text=t.find("contact.department")["text"].replace("(888) 9968926", "+1 (888) 996-8926")),
+        "prose-substantive", "review"),
+    # a clause removed, its words nowhere else: a person decides
+    "clauses-joined-or-split": (lambda t: t.remove("rights.cancel.effect"), "prose-substantive", "review"),
+    # recipients moved into another list of sharing (not of transfers): read there, a person decides
+    "moved-into-transfers": (lambda t: t.insert_after("share.other.business-practice",
+                                                      t.remove("share.partners.suppliers")),
+                             None, "review"),
+    # the channel named is the one the right's fact lists: a person decides
+    "channel-named-in-words": (lambda t: t.find("rights.access.customer-service").update(
+        text=t.find("rights.access.customer-service")["text"] + " Our customer service team will reply."),
+        "prose-substantive", "review"),
+    # the list still closed, in other words: a person decides
+    "sharing-list-unclosed": (lambda t: t.find("share.disclosure.intro").update(
+        text=t.find("share.disclosure.intro")["text"].replace("We will only publicly disclose",
+                                                              "We shall only publicly disclose")),
+        "prose-substantive", "review"),
+    # the promise now gives way only with the reader's consent: a person decides
+    "promise-waived-by-us": (lambda t: t.find("share.partners.intro").update(
+        text=t.find("share.partners.intro")["text"].replace("for any other purpose.",
+                                                            "for any other purpose without your consent.")),
         "prose-substantive", "review"),
     # a data broker named only to be denied: a person decides
     "another-handler-named": (lambda t: t.find("share.partners.suppliers").update(
@@ -1008,3 +1044,25 @@ def test_a_paragraph_moved_among_paragraphs_is_read_where_it_stands():
         "transfer.global", t.remove("share.transfer.ccpa"))))
     assert paragraph.level == "review" and rule_hits(paragraph, "moved-to-another-parent")
     assert not rule_hits(paragraph, "moved-into-new-context")
+
+
+def test_a_ground_of_a_right_moved_into_its_refusals_narrows_it():
+    """A ground for deletion moved under "we will not be able to respond to your request in the
+    following cases": no longer a case the right covers, now one it refuses (¶2)."""
+    report = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "rights.respond.limits.trade-secrets", t.remove("rights.delete.service-stopped"))))
+    assert report.level == "consent"
+    assert rule_hits(report, "right-ground-removed") or rule_hits(report, "right-exception-added")
+
+
+@pytest.mark.parametrize("new, level", [
+    ("has been encrypted and may involve your personal information.", "review"),  # nothing named
+    ("has been encrypted and may include your machine identification code.", "material"),  # a category named
+])
+def test_personal_data_no_longer_denied_needs_something_named(new, level):
+    def edit(t):
+        node = t.find("collect.optional.system-logs")
+        assert "has been encrypted and does not involve your personal information." in node["text"]
+        node.update(text=node["text"].replace("has been encrypted and does not involve your personal information.", new))
+    report = classify_pair(base(), edited(base(), edit))
+    assert report.level == level, [(f.rule, f.level) for f in report.findings]

@@ -19,7 +19,7 @@ NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", 
                 "contact-details-reworded", "another-handler-in-words", "right-ground-narrowed",
                 "right-named-in-words", "children-age-lowered-in-words", "right-exception-added",
                 "sharing-list-opened", "another-handler-named", "opt-out-added-in-words", "opt-out-narrowed-in-words",
-                "rights-promise-withdrawn"}
+                "rights-promise-withdrawn", "channel-named-in-words", "sharing-list-unclosed", "promise-waived-by-us"}
 
 
 def _hostile_pair(payload: str):
@@ -77,6 +77,16 @@ def _hostile_pair(payload: str):
         posting = t.find("update.posting")
         posting.update(text=posting["text"].replace("We will not limit your rights", f"We may limit your rights {payload}")
                        .replace("without your express consent", "where we notify you"))
+        # another way to exercise a right, the cases of public disclosure no longer the only
+        # ones, and a promise that gives way when AllValue agrees
+        cancel = t.find("rights.cancel.how")
+        cancel.update(text=f"{cancel['text']} You can also email us {payload}.")
+        disclosure = t.find("share.disclosure.intro")
+        disclosure.update(text=disclosure["text"].replace("We will only publicly disclose",
+                                                          f"We will publicly disclose {payload}"))
+        partners = t.find("share.partners.intro")
+        partners.update(text=partners["text"].replace("for any other purpose.",
+                                                      f"for any other purpose without our approval {payload}."))
         others = t.find("collect.rules.others-data")
         others.update(text=others["text"].replace("children's personal information",
                                                   f"the personal information of a child under 10 {payload}"))

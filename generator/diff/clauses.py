@@ -138,6 +138,53 @@ class VersionDiff:
         side = side or ("old" if change.kind == "removed" else "new")
         return (self.old_nodes if side == "old" else self.new_nodes)[parent]
 
+    def lead_ins_of_move(self, change: ClauseChange) -> tuple["Node | None", "Node | None"]:
+        """For a clause moved to another parent: the node it left (as the old version reads it)
+        and the node it joined (as the new one does), each only where that parent is in both
+        versions; (None, None) for any other change."""
+        if "moved" not in change.kinds or not change.old_path or not change.new_path:
+            return None, None
+        old, new = change.old_path[-1], change.new_path[-1]
+        if old == new:
+            return None, None
+        kept = self.old_nodes.keys() & self.new_nodes.keys()
+        return (self.old_nodes[old] if old in kept else None), (self.new_nodes[new] if new in kept else None)
+
+    def joined_or_split_with(self, change: ClauseChange) -> str | None:
+        """The clause this one was joined with, or split from, word for word: a clause removed
+        whose text now ends (or starts) a sibling's, or one added whose text a sibling's
+        used to end (or start). Words are compared with spacing normalised; None when the
+        change is no such join or split."""
+        def text(nodes: dict, ident: str) -> str:
+            node = nodes.get(ident)
+            return " ".join((node.text or "").split()) if node is not None else ""
+
+        def parent(c: ClauseChange) -> str | None:
+            path = c.old_path if c.kind == "removed" else c.new_path
+            return path[-1] if path else None
+
+        def joined(whole: str, part: str, rest: str) -> bool:
+            return bool(part and rest) and whole in (f"{part} {rest}", f"{rest} {part}")
+
+        if change.kind not in ("modified", "added", "removed") or parent(change) is None:
+            return None
+        for other in self.changes:
+            if other.id == change.id or parent(other) != parent(change):
+                continue
+            if change.kind == "modified" and other.kind == "removed" and joined(
+                    text(self.new_nodes, change.id), text(self.old_nodes, change.id), text(self.old_nodes, other.id)):
+                return other.id
+            if change.kind == "modified" and other.kind == "added" and joined(
+                    text(self.old_nodes, change.id), text(self.new_nodes, change.id), text(self.new_nodes, other.id)):
+                return other.id
+            if change.kind == "removed" and other.kind == "modified" and joined(
+                    text(self.new_nodes, other.id), text(self.old_nodes, other.id), text(self.old_nodes, change.id)):
+                return other.id
+            if change.kind == "added" and other.kind == "modified" and joined(
+                    text(self.old_nodes, other.id), text(self.new_nodes, other.id), text(self.new_nodes, change.id)):
+                return other.id
+        return None
+
     @property
     def identical(self) -> bool:
         return not self.changes and not self.fact_changes and not self.impact_assessment_changed

@@ -199,11 +199,22 @@ _OPEN_LIST = re.compile(r"\bincluding\b|\bsuch\s+as\b|\bfor\s+example\b|\bamong\
 def list_opened(old: str | None, new: str | None) -> bool:
     """A lead-in that closed its list (the only cases, "only in the following cases", or the
     exceptions to a refusal, "We will not transfer ... except in the following cases") now
-    says the list is open ("We may transfer ..., including in the following cases")."""
-    def closed(text: str | None) -> bool:
-        return not _OPEN_LIST.search(text or "") and (
-            lists_exceptions(text) or bool(re.search(r"\bonly\b", text or "", re.I)))
-    return closed(old) and bool(_OPEN_LIST.search(new or ""))
+    says the list is open ("We may transfer ..., including in the following cases"); one that
+    only stops closing it is :func:`list_unclosed`."""
+    return _closed(old) and bool(_OPEN_LIST.search(new or ""))
+
+
+def list_unclosed(old: str | None, new: str | None) -> bool:
+    """A lead-in that closed its list no longer does, without saying it is open: "We will only
+    publicly disclose ... in the following circumstances" → "We will publicly disclose ..."."""
+    return _closed(old) and not _closed(new) and not _OPEN_LIST.search(new or "")
+
+
+def _closed(text: str | None) -> bool:
+    """A lead-in that gives the only cases ("only in the following cases"), or the exceptions to
+    a refusal ("We will not transfer ... except in the following cases")."""
+    return not _OPEN_LIST.search(text or "") and (
+        lists_exceptions(text) or bool(re.search(r"\b(?:only|solely|exclusively)\b", text or "", re.I)))
 
 
 def lists_exceptions(lead_in: str | None) -> bool:
@@ -231,6 +242,26 @@ RIGHT_NAMES: dict[str, tuple[str, ...]] = {
     "av:RightToErasure": ("erasure", "right to be forgotten"),
     "av:RightToWithdrawConsent": ("withdraw your consent", "withdraw consent"),
 }
+
+
+#: how a statement names, in words, a channel through which a right is exercised
+CHANNEL_NAMES: dict[str, tuple[str, ...]] = {
+    "av:Email": ("email", "e-mail", "emails", "e-mails"),
+    "av:Phone": ("phone", "telephone", "call us", "hotline"),
+    "av:Letter": ("letter", "by post", "postal mail", "in writing"),
+    "av:CustomerService": ("customer service", "customer support", "support team"),
+    "av:MobileApp": ("the app", "our app", "mobile app"),
+    "av:UnsubscribeLink": ("unsubscribe link", "unsubscribe button"),
+    "av:DeviceSettings": ("device settings", "system settings"),
+    "av:BrowserSettings": ("browser settings",),
+}
+
+
+def channels_named_more_often(old: str, new: str) -> tuple[str, ...]:
+    """The channels (vocabulary codes) whose names (:data:`CHANNEL_NAMES`) ``new`` affirms more
+    often than ``old`` ("You can also send your request by email" names ``av:Email``)."""
+    old, new = affirmed(old), affirmed(new)
+    return tuple(code for code, names in CHANNEL_NAMES.items() if more_often(_name_pattern(names), old, new))
 
 
 def rights_named_more_often(old: str, new: str) -> tuple[str, ...]:
@@ -311,6 +342,11 @@ CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?co
                              r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b|"
                              r"\bup\s+to\s+us\s+to\s+decide\b|\bwe\s+(?:alone\s+)?(?:decide|determine)\s+(?:how|why|what|the\s+purposes)\b",
                              re.I)
+#: consent said not to be asked: "for which we do not ask for your consent", "does not require
+#: your consent", "no longer need your authorization" (not "we will not share it without your
+#: consent", which asks it)
+CONSENT_DENIED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:ask|seek|obtain|request|need|require|get)\w*\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:consent|authori[sz]ation|permission)\b", re.I)
 #: words that make the user's agreement a condition ("with your consent")
 CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
                            "authorise", "authorized", "authorised", "permission", "opt-in"})
@@ -349,6 +385,10 @@ PUBLICLY = re.compile(r"\bpublicly\b|\bmade\s+public\b|\b(?:any|every)\s+(?:visi
 NO_PERSONAL_DATA = re.compile(
     r"\b(?:not|never|nor)\s+(?:\w+\s+)?(?:involve|contain|include|hold|carry|record|identify)s?\b[^.;:]{0,30}?"
     r"\bpersonal\s+(?:information|data)\b|\b(?:no|without\s+(?:any\s+)?)\s*personal\s+(?:information|data)\b", re.I)
+#: personal information said to be possibly there, nothing named: "may involve your personal
+#: information"
+MAYBE_PERSONAL_DATA = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+\s+)?(?:involve|contain|include|hold|carry|record|"
+                                 r"identify)\b[^.;:]{0,30}?\bpersonal\s+(?:information|data)\b", re.I)
 
 
 #: a negation and the rest of its sentence: what it says is *not* done
@@ -581,6 +621,22 @@ def opt_outs(text: str | None) -> int:
 def continues_regardless(old: str | None, new: str | None) -> bool:
     """``new`` says more often than ``old`` that something goes on whatever the reader chose."""
     return more_often(_CONTINUES, affirmed(old), affirmed(new))
+
+
+#: a promise not to use or pass on data ("Partners will not use the information for any other
+#: purpose") with an exception that is not the reader's to give: "without our approval",
+#: "unless we agree", "except with our permission"
+_PROMISE_WAIVED_BY_US = re.compile(
+    r"\b(?:not|never|cannot)\s+(?:[\w-]+\s+){0,2}?(?:use|share|disclose|transfer|sell|process|provide|retain|keep)\w*\b[^.;:]*?"
+    r"\b(?:without\s+(?:our|its|their|the\s+company's)\s+(?:prior\s+|express\s+|written\s+)?(?:approval|permission|"
+    r"authori[sz]ation|consent|agreement)|unless\s+(?:we|it|they)\s+(?:agree|approve|allow|permit|decide)\w*|"
+    r"except\s+(?:with|where)\s+(?:our|we)\b)", re.I)
+
+
+def promise_waived_by_us(old: str | None, new: str | None) -> bool:
+    """``new`` says more often than ``old`` that a promise not to use or pass on data gives way
+    when AllValue (or the recipient) agrees, not the reader."""
+    return more_often(_PROMISE_WAIVED_BY_US, _uncontracted(old), _uncontracted(new))
 
 
 def phone_key(number: str) -> str:

@@ -33,6 +33,9 @@ Merged = dict[str, list[Any]]
 #: The sentences a finding can be told with (msgids; ``{name}`` fields filled in here).
 EVENTS: dict[str, str] = {
     "clause-added": N_("clause added: {label}"),
+    "moved-into-transfers": N_("moved into {parent}, a list of the cases data is transferred or disclosed: "
+                               "{label}"),
+    "joined-or-split": N_("joined with, or split from, {other}, word for word: {label}"),
     "clause-removed": N_("clause removed: {label}"),
     "company-named": N_("a company named beside the controller, or no longer: {companies}: {label}"),
     "right-ground-removed": N_("removed from the cases of {parent}, which gives a right: {label}"),
@@ -44,6 +47,10 @@ EVENTS: dict[str, str] = {
     "children-protection-weakened": N_("a duty that protects children weakened ({words}): {label}"),
     "right-ground-added": N_("added to the cases of {parent}, which gives a right: {label}"),
     "right-exception-added": N_("added to the cases in which {parent} refuses a right: {label}"),
+    "promise-waived-by-us": N_("a promise not to use or pass on data now gives way when AllValue or a recipient "
+                               "agrees: {label}"),
+    "sharing-list-unclosed": N_("the cases in which data is provided to others no longer said to be the only ones: "
+                                "{label}"),
     "sharing-list-opened": N_("the cases in which data is provided to others no longer closed: {label}"),
     "use-named": N_("a new way of using data named ({words}): {label}"),
     "use-no-longer-named": N_("a way of using data no longer named, or now denied ({words}): {label}"),
@@ -54,6 +61,7 @@ EVENTS: dict[str, str] = {
     "public-named": N_("data said to be shown publicly: {label}"),
     "data-named": N_("data named that no fact states ({data}): {label}"),
     "deadline-shortened": N_("time limit {old} → {new} days: {label}"),
+    "channel-named": N_("a way to exercise a right named that no fact states ({channels}): {label}"),
     "right-named": N_("a right named that no fact states ({rights}): {label}"),
     "consent-no-longer-said": N_("your consent no longer said to be asked: {label}"),
     "recipient-named": N_("data said to be shared with someone no fact names: {label}"),

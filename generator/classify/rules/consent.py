@@ -54,10 +54,16 @@ def right_narrowed(change, diff) -> Iterator[Match]:
       N_("A case in which a right can be exercised was taken out of the list that gives the right."),
       target="clause")
 def right_ground_removed(change, diff) -> Iterator[Match]:
-    """A clause removed from under a lead-in that states a right (the lead-in itself kept):
-    "You may request us to delete personal information in the following circumstances:"
-    loses a circumstance, and the right narrows, though no fact of the right changed."""
+    """A clause removed from under a lead-in that states a right (the lead-in itself kept), or
+    moved from there to another list: "You may request us to delete personal information in
+    the following circumstances:" loses a circumstance, and the right narrows, though no fact
+    of the right changed. Moved to another list of cases of the same right, it still is one."""
     lead_in = diff.lead_in(change) if change.kind == "removed" else None
+    if lead_in is None:
+        lead_in, joined = diff.lead_ins_of_move(change)
+        if joined is not None and {f.key for f in joined.facts if f.kind == "right"} & \
+                {f.key for f in (lead_in.facts if lead_in is not None else ()) if f.kind == "right"}:
+            return
     if lead_in is None or lists_exceptions(lead_in.text):
         return  # a list of the cases a right does *not* cover narrows it by growing: a person decides
     if any(f.kind == "right" for f in lead_in.facts):

@@ -19,6 +19,7 @@ from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
 from ...diff.wording import lists_exceptions
 from ...diff.words import organisations
+from ...lint.codes import CONTROLLER_VIA
 from ...model.base import N_
 from ..registry import Match, rule
 from .material import explains_data_only
@@ -137,6 +138,21 @@ def right_ground_added(change, diff) -> Iterator[Match]:
                     favourable=True)
 
 
+@rule("clauses-joined-or-split", "editorial", N_("Section VIII ¶2 (changes posted on the Rules Center)"),
+      N_("Two clauses joined into one, or one split in two, word for word: the same words, in other "
+         "paragraphs."), target="clause")
+def clauses_joined_or_split(change, diff) -> Iterator[Match]:
+    """A clause whose words now end a sibling's, or whose end became a sibling of its own
+    (:meth:`~generator.diff.VersionDiff.joined_or_split_with`), no fact of either changed: the
+    reader is told the same in other paragraphs. The limits or rights the moved words carry
+    were there before, so the word rules do not read them as new."""
+    if change.facts:
+        return
+    partner = diff.joined_or_split_with(change)
+    if partner is not None and not any(c.facts for c in diff.changes if c.id == partner):
+        yield Match(event="joined-or-split", values={"other": partner, "label": change.label})
+
+
 @rule("prose-substantive", "review", N_("Section VIII (no fact changed; a person decides)"),
       N_("The wording changed in substance but no fact did: needs a recorded decision."), target="clause")
 def prose_substantive(change, diff) -> Iterator[Match]:
@@ -192,6 +208,28 @@ def _listed_under_a_lead_in(nodes: dict, path: tuple[str, ...] | None) -> bool:
     not a division: what the lead-in says governs each item listed under it."""
     parent = nodes.get(_parent(path)) if path else None
     return parent is not None and parent.kind == "clause" and bool(parent.text)
+
+
+@rule("moved-into-transfers", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),
+      N_("A clause that shares data with recipients moved into a list of the cases data is "
+         "transferred or disclosed: read there, its recipients receive the data as handlers in "
+         "their own right."), target="clause", over_facts="always")
+def moved_into_transfers(change, diff) -> Iterator[Match]:
+    """Moved under a lead-in whose other items give data away (every recipient fact there is
+    reached by transfer or disclosure, ``lint.codes.CONTROLLER_VIA``: "We will not transfer
+    your personal information ... except in the following cases:"), carrying recipients it
+    only shared with: "Suppliers, service providers and other partners" among the transfers
+    now hold the data for themselves (Art. 23)."""
+    _left, joined = diff.lead_ins_of_move(change)
+    node = diff.new_nodes.get(change.id)
+    if joined is None or node is None:
+        return
+    own = [f for f in node.facts if f.kind == "recipient"]
+    listed = [f for n in diff.new_nodes.values() if n.path and n.path[-1] == joined.id and n.id != change.id
+              for f in n.facts if f.kind == "recipient"]
+    if own and listed and all(f.via in CONTROLLER_VIA for f in listed) and any(f.via not in CONTROLLER_VIA for f in own):
+        yield Match(event="moved-into-transfers", values={"parent": joined.id, "label": change.label},
+                    favourable=False)
 
 
 @rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),

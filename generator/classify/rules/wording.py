@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS,
-                             CONTROLLER_SAID, HOSTING, NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE,
-                             RECIPIENT_NAMED, USE_WORDS, WEAKENING, affirmed, affirms_any, age_floors_added, ages_added,
-                             alternatives_dropped, consent_lifted, contact_details, contacted, continues_regardless,
-                             countries_named_more_often, data_named_more_often, limiting_words_added, list_opened,
-                             lists_exceptions, longest_days, more_often, opt_outs, phrases_added, recipients_named_more_often, rights_named_more_often,
-                             rights_promised, said,
+from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_DENIED,
+                             CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, MAYBE_PERSONAL_DATA,
+                             NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS,
+                             WEAKENING, affirmed, affirms_any, age_floors_added, ages_added, alternatives_dropped,
+                             channels_named_more_often, consent_lifted, contact_details, contacted,
+                             continues_regardless, countries_named_more_often, data_named_more_often,
+                             limiting_words_added, list_opened, list_unclosed, lists_exceptions, longest_days,
+                             more_often, opt_outs, phrases_added, promise_waived_by_us as promise_waived,
+                             recipients_named_more_often, rights_named_more_often, rights_promised, said,
                              shown_publicly_more, uses_named, words_added, words_added_in_all)
 from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
@@ -57,12 +59,12 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
 @rule("right-exception-added", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("A case in which a right is refused was added to the list of such cases."), target="clause")
 def right_exception_added(change, diff) -> Iterator[Match]:
-    """A clause added under a lead-in that lists the cases a right does *not* cover ("In the
-    following cases, we will not be able to respond to your request:"), where a right is
+    """A clause added, or moved, under a lead-in that lists the cases a right does *not* cover
+    ("In the following cases, we will not be able to respond to your request:"), where a right is
     given (see ``right-limited-in-words``), or in a division about a right (the lead-in's
     siblings give it): one more case of refusal narrows the right, though
     no fact of it changed (``right-ground-added`` is the other list)."""
-    lead_in = diff.lead_in(change) if change.kind == "added" else None
+    lead_in = diff.lead_in(change) if change.kind == "added" else diff.lead_ins_of_move(change)[1]
     if lead_in is None or not lists_exceptions(lead_in.text):
         return
     division = lead_in.path[-1] if lead_in.path else None
@@ -89,6 +91,38 @@ def sharing_list_opened(change, diff) -> Iterator[Match]:
     if any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
            if n.id == change.id or change.id in n.path for f in n.facts):
         yield Match(event="sharing-list-opened", values={"label": change.label}, favourable=False)
+
+
+@rule("promise-waived-by-us", "consent", N_("PIPL Art. 14 and 23 (a new purpose; separate consent)"),
+      N_("A promise that data is not used or passed on for other purposes now gives way when AllValue "
+         "or a recipient agrees ('without our approval'), not when you do."), target="clause", decidable=True)
+def promise_waived_by_us(change, diff) -> Iterator[Match]:
+    """Reworded where data is used or recipients are spoken of, so that a promise not to use
+    or pass on data gains an exception someone other than the reader grants
+    (:func:`~generator.diff.wording.promise_waived_by_us`): "[partners] will not use the
+    information for any other purpose" → "... for any other purpose without our approval".
+    Data may then be used for purposes the reader never agreed to (Art. 14), by others (Art. 23)."""
+    if not _reworded(change) or not (_uses_data(diff, change) or _about_recipients(diff, change)):
+        return
+    if any(promise_waived(f.old, f.new) for f in change.fields):
+        yield Match(event="promise-waived-by-us", values={"label": change.label}, favourable=False)
+
+
+@rule("sharing-list-unclosed", "material", N_("Section VIII item 3 (circumstances of sharing)"),
+      N_("A list of the only cases in which data is shared, transferred or disclosed no longer says "
+         "they are the only ones: data may reach others in cases it does not name."), target="clause",
+      decidable=True)
+def sharing_list_unclosed(change, diff) -> Iterator[Match]:
+    """Reworded lead-in of a list of recipients' cases that closed the list and no longer does,
+    without saying it is open (:func:`~generator.diff.wording.list_unclosed`): "We will only
+    publicly disclose your personal information in the following circumstances" → "We will
+    publicly disclose ...". The listed circumstances no longer bound the sharing: new ones,
+    unnamed (item 3). Said open in words, it is ``sharing-list-opened``."""
+    if not _reworded(change):
+        return
+    old, new = diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)
+    if old is not None and new is not None and list_unclosed(old.text, new.text) and _leads_recipients(diff, change):
+        yield Match(event="sharing-list-unclosed", values={"label": change.label}, favourable=False)
 
 
 @rule("right-ground-narrowed", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
@@ -396,6 +430,25 @@ def right_named_in_words(change, diff) -> Iterator[Match]:
                                                  "label": change.label}, favourable=True)
 
 
+@rule("channel-named-in-words", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
+      N_("Where a right is given, the words now name another way to exercise it (email, phone, the "
+         "app...), though no fact records it: in your favour."), target="clause", decidable=True)
+def channel_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded or added where a right is given, naming a channel more often than before
+    (:func:`~generator.diff.wording.channels_named_more_often`) that no right fact of the
+    clause or its lead-ins lists: "You can also send your request by email to
+    legal@allvalue.com". How the right is exercised changed, in the user's favour."""
+    if not _worded(change) or not _gives_a_right(diff, change):
+        return
+    listed = {c for nodes, path in ((diff.old_nodes, change.old_path), (diff.new_nodes, change.new_path))
+              if path is not None for ident in (change.id, *path) if ident in nodes
+              for f in nodes[ident].facts if f.kind == "right" for c in f.channels}
+    named = {code for f in change.fields for code in channels_named_more_often(f.old, f.new)} - listed
+    if named:
+        yield Match(event="channel-named", values={"channels": ", ".join(sorted(vocab.label(c) for c in named)),
+                                                   "label": change.label}, favourable=True)
+
+
 @rule("public-disclosure-named", "consent", N_("PIPL Art. 25 (separate consent to disclose data publicly)"),
       N_("A clause that collects or uses data now says it is shown publicly, to anyone, though no "
          "fact records a public disclosure."), target="clause", decidable=True)
@@ -420,9 +473,16 @@ def public_disclosure_named(change, diff) -> Iterator[Match]:
          "information may now be processed there."), target="clause", decidable=True)
 def personal_data_no_longer_denied(change, diff) -> Iterator[Match]:
     """Reworded so that "does not involve your personal information" (or "no personal data")
-    is said less often: logs, statistics or reports once said to be free of personal data may
-    now hold it, a type of personal information processed that no fact records."""
-    if _reworded(change) and any(more_often(NO_PERSONAL_DATA, f.new, f.old) for f in change.fields):
+    is said less often: logs, statistics or reports once said to be free of personal data now
+    hold it ("may include your device model ... and machine identification code"), a type of
+    personal information processed that no fact records. Where the words say only that they
+    *may* involve personal information and name nothing, no type can be read off: a person
+    decides."""
+    if not _reworded(change):
+        return
+    if any(more_often(NO_PERSONAL_DATA, f.new, f.old) and not (
+            more_often(MAYBE_PERSONAL_DATA, f.old, f.new) and not data_named_more_often(f.old, f.new))
+           for f in change.fields):
         yield Match(event="personal-data-no-longer-denied", values={"label": change.label}, favourable=False)
 
 
@@ -479,6 +539,13 @@ def another_handler_named(change, diff) -> Iterator[Match]:
             "recipients": ", ".join(sorted(vocab.label(c) for c in named)), "label": change.label}, favourable=False)
 
 
+def _leads_recipients(diff, change) -> bool:
+    """The clause, or a clause listed under it, states a recipient or a disclosure (in the new
+    version)."""
+    return any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
+               if n.id == change.id or change.id in n.path for f in n.facts)
+
+
 def _about_recipients(diff, change) -> bool:
     """The clause, or a clause beside or below it in its division, states a recipient (in the
     new version): "Sharing with authorized partners: ..." leads the list of partners."""
@@ -490,17 +557,24 @@ def _about_recipients(diff, change) -> bool:
                if n.id == change.id or (parent is not None and parent in n.path) for f in n.facts)
 
 
-@rule("consent-no-longer-said", "consent",
-      N_("Section VIII ¶2; PIPL Art. 23 (consent before providing data to another handler)"),
-      N_("A clause that names a recipient no longer says, as often, that your consent is asked: "
-         "data may now reach it without your consent."), target="clause", decidable=True)
+@rule("consent-no-longer-said", "material",
+      N_("Section VIII item 3 (a new circumstance of sharing: without your consent)"),
+      N_("A clause that names a recipient, or leads a list of them, no longer says as often that your "
+         "consent is asked, or now says it is not: data may now reach them without your consent."),
+      target="clause", decidable=True)
 def consent_no_longer_said(change, diff) -> Iterator[Match]:
     """Reworded where a recipient is stated, affirming consent less often than before ("with
-    your consent" dropped): the condition the user could refuse is gone (¶2), and another
-    handler needs the user's consent (Art. 23)."""
-    if not _reworded(change) or not _states(diff, change, "recipient"):
+    your consent" dropped), or where a recipient is stated or listed below, saying more often
+    that consent is not asked ("Other forms of sharing, for which we do not ask for your
+    consent:"): data now reaches the recipient in a new circumstance, without consent (item 3;
+    the product brief's "a new circumstance in which data is shared ... without consent").
+    Where the recipient is another handler, its fact says so and Art. 23 asks consent
+    (``data-to-new-controller``)."""
+    if not _reworded(change):
         return
-    if any(words_added(f.new, f.old, CONSENT_WORDS) for f in change.fields):
+    dropped = _states(diff, change, "recipient") and any(words_added(f.new, f.old, CONSENT_WORDS) for f in change.fields)
+    denied = _leads_recipients(diff, change) and any(more_often(CONSENT_DENIED, f.old, f.new) for f in change.fields)
+    if dropped or denied:
         yield Match(event="consent-no-longer-said", values={"label": change.label}, favourable=False)
 
 
@@ -540,7 +614,8 @@ def destination_named_in_words(change, diff) -> Iterator[Match]:
 
 @rule("controller-role-in-words", "consent", N_("PIPL Art. 23 and 14 (another handler; a new purpose)"),
       N_("A clause that says AllValue only processes data for the merchant now says it also "
-         "decides for itself (an independent controller, its own purposes)."), target="clause", decidable=True)
+         "decides for itself (an independent controller, its own purposes)."), target="clause", decidable=True,
+      over_facts="below-listed")
 def controller_role_in_words(change, diff) -> Iterator[Match]:
     """Reworded where a role is stated (AllValue the merchant's processor), affirming more
     often that it acts as a controller or for its own purposes: the customers' data reaches a
