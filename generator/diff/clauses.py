@@ -169,19 +169,17 @@ class VersionDiff:
         if change.kind not in ("modified", "added", "removed") or parent(change) is None:
             return None
         for other in self.changes:
-            if other.id == change.id or parent(other) != parent(change):
+            if other.id == change.id or parent(other) != parent(change) or \
+                    {change.kind, other.kind} not in ({"modified", "removed"}, {"modified", "added"}):
                 continue
-            if change.kind == "modified" and other.kind == "removed" and joined(
-                    text(self.new_nodes, change.id), text(self.old_nodes, change.id), text(self.old_nodes, other.id)):
-                return other.id
-            if change.kind == "modified" and other.kind == "added" and joined(
-                    text(self.old_nodes, change.id), text(self.new_nodes, change.id), text(self.new_nodes, other.id)):
-                return other.id
-            if change.kind == "removed" and other.kind == "modified" and joined(
-                    text(self.new_nodes, other.id), text(self.old_nodes, other.id), text(self.old_nodes, change.id)):
-                return other.id
-            if change.kind == "added" and other.kind == "modified" and joined(
-                    text(self.old_nodes, other.id), text(self.new_nodes, other.id), text(self.new_nodes, change.id)):
+            kept, gone = (change, other) if change.kind == "modified" else (other, change)
+            if gone.kind == "removed":  # joined: the kept clause's new words are its old ones and the other's
+                whole, part, rest = text(self.new_nodes, kept.id), text(self.old_nodes, kept.id), \
+                    text(self.old_nodes, gone.id)
+            else:  # split: its old words are its new ones and the added clause's
+                whole, part, rest = text(self.old_nodes, kept.id), text(self.new_nodes, kept.id), \
+                    text(self.new_nodes, gone.id)
+            if joined(whole, part, rest):
                 return other.id
         return None
 
