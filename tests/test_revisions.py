@@ -29,13 +29,14 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 28))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 30))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
             "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth ",
             "Eighteenth ", "Nineteenth ", "Twentieth ", "Twenty-first ",
             "Twenty-second ", "Twenty-third ", "Twenty-fourth ", "Twenty-fifth ",
-            "Twenty-sixth ", "Twenty-seventh "]
+            "Twenty-sixth ", "Twenty-seventh ",
+            "Twenty-eighth ", "Twenty-ninth "]
 HOLDOUT = REVISIONS / "holdout"
 SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
 SET_IDS = ["cases", *BLIND_SETS]
@@ -327,6 +328,28 @@ def test_cases_are_well_formed(folder):
 #: a change of meaning no rule reads yet. Each must come out `review` ("a person decides"),
 #: never lower; docs/rules.md reports them.
 KNOWN_MISSES = {
+    # the last two sets were recorded, not fixed: their first runs are the latest measure
+    REVISIONS / "holdout-28": {"3222-portability-prose":
+                               "portability named as 'transfer ... to another personal information handler you "
+                               "designate': not among the names RIGHT_NAMES reads"},
+    REVISIONS / "holdout-29": {"3303-def-personal-information-narrowed":
+                               "Definition 4 narrowed by dropping alternatives and adding 'on its own': not counted "
+                               "as limiting words",
+                               "3304-def-sensitive-adds-health":
+                               "a category added to Definition 5's data facts: definitions' data facts are not "
+                               "compared (they collect nothing)",
+                               "3305-def-sensitive-drops-phone-and-transactions":
+                               "categories dropped from Definition 5: the same",
+                               "3309-def-affiliates-widened":
+                               "the definition of a recipient category widened in prose: no rule reads it",
+                               "3311-def-deletion-means-hiding":
+                               "'deletion' defined to include hiding: a definition a right rests on, reworded; "
+                               "which way it goes is not read",
+                               "3323-end-user-data-allvalue-own-handler":
+                               "'independent personal information handler': CONTROLLER_SAID knows 'controller' only",
+                               "3326-due-diligence-sharing-without-consent":
+                               "moved under a lead-in that says consent is not required: its facts and context "
+                               "facts are the same, so it is read as a move (review)"},
     REVISIONS / "holdout-8": {"1229-contact-merchants-customers":
                               "merchants' customers added, in prose, to whom AllValue's staff e-mail "
                               "(marketing already stated)"},
@@ -373,6 +396,12 @@ READ_HIGHER = {
     REVISIONS / "holdout-20": {"2416-automated-appeal-proviso-reworded":
                                "'without infringing' rewritten as 'provided that doing so does not infringe': one "
                                "more limiting word where a right is given"},
+    REVISIONS / "holdout-28": {"3221-refuse-automated-decisions-prose":
+                               "a right to refuse automated decisions added in words: 'refuse' and 'solely' are "
+                               "counted as limiting words where a right is given"},
+    REVISIONS / "holdout-29": {"3308-def-party-address":
+                               "the Party's address changed in its fact: controller-changed (item 2), as other "
+                               "readers label it (089, 623)"},
     REVISIONS / "holdout-23": {"2715-children-must-ask-parents":
                                "a rewording of the children's section is read as material (Definition 5), here a "
                                "protection raised ('it is recommended' → 'you must')"},
