@@ -153,11 +153,11 @@ class VersionDiff:
     def joined_or_split_with(self, change: ClauseChange) -> str | None:
         """The clause this one was joined with, or split from, word for word: a clause removed
         whose text now ends (or starts) a sibling's, or one added whose text a sibling's
-        used to end (or start). Words are compared with spacing normalised; None when the
+        used to end (or start). Words are compared as :func:`normalise_prose` reads them; None when the
         change is no such join or split."""
         def text(nodes: dict, ident: str) -> str:
             node = nodes.get(ident)
-            return " ".join((node.text or "").split()) if node is not None else ""
+            return normalise_prose(node.text) if node is not None else ""
 
         def parent(c: ClauseChange) -> str | None:
             path = c.old_path if c.kind == "removed" else c.new_path
