@@ -237,6 +237,26 @@ TRIGGERS = {
     "definition-narrowed-in-words": (lambda t: t.find("def.personal-information").update(
         text=t.find("def.personal-information")["text"] + " Device identifiers are not personal information."),
         "consent", "a definition limited (not)"),
+    # a category no longer defined as sensitive (Part 1 Definition 5): its protections withdrawn
+    "sensitive-definition-narrowed": (lambda t: (t.find("def.sensitive-personal-information").update(
+        text=t.find("def.sensitive-personal-information")["text"].replace("mobile phone number, ", "")),
+        t.drop_fact("def.sensitive-personal-information", code="pd:TelephoneNumber")),
+        "consent", "no longer defined as sensitive (phone number)"),
+    # one more category defined as sensitive, nothing collected: in your favour, a person confirms
+    "sensitive-definition-widened": (lambda t: (t.find("def.sensitive-personal-information").update(
+        text=t.find("def.sensitive-personal-information")["text"].replace(
+            "bank account number,", "bank account number, health information,")),
+        t.add_fact("def.sensitive-personal-information", kind="data", code="pd:MedicalHealth", sensitive=True)),
+        "review", "now defined as sensitive (medical or health condition)"),
+    "recipient-definition-widened": (lambda t: t.find("def.affiliates").update(
+        text=t.find("def.affiliates")["text"].replace(
+            "affiliates of Qima Investment Ltd.",
+            "affiliates of Qima Investment Ltd. and any company in which it holds an interest of 20% or more")),
+        "material", "a kind of recipient defined more widely: Affiliates"),
+    "moved-under-no-consent": (lambda t: t.insert_after("share.exceptions.public-sources",
+                                                        t.remove("share.other.business-practice")),
+                               "material", "moved under a lead-in that says your consent is not required "
+                                           "(share.exceptions.intro)"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -562,6 +582,23 @@ NEAR_MISSES = {
     "definition-narrowed-in-words": (lambda t: t.find("def.personal-information").update(
         text=t.find("def.personal-information")["text"].replace("various information", "any information")),
         "prose-substantive", "review"),
+    # "locating information" → "location information": the same category, listed already
+    "sensitive-definition-narrowed": (lambda t: t.find("def.sensitive-personal-information").update(
+        text=t.find("def.sensitive-personal-information")["text"].replace(
+            "locating information", "location information")), "prose-substantive", "review"),
+    # two categories swap places in the list: none more, none fewer
+    "sensitive-definition-widened": (lambda t: t.find("def.sensitive-personal-information").update(
+        text=t.find("def.sensitive-personal-information")["text"].replace(
+            "ID number, mobile phone number,", "mobile phone number, ID number,")), "prose-substantive", "review"),
+    # only the link to the list of affiliates moves: who they are is not in the words
+    "recipient-definition-widened": (lambda t: t.find("def.affiliates").update(
+        text=t.find("def.affiliates")["text"].replace("https://www.chinayouzan.com/notice?type=0",
+                                                      "https://www.allvalue.com/affiliates")),
+        "prose-substantive", "review"),
+    # a case moved out of the exceptions to consent, carrying no recipient: a person decides
+    "moved-under-no-consent": (lambda t: t.insert_after("share.other.business-practice",
+                                                        t.remove("share.exceptions.law")),
+                               "moved-to-another-parent", "review"),
     # the developer of the tool renamed where another term is defined: the Party is untouched,
     # a person decides
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
@@ -672,13 +709,16 @@ def test_a_category_only_defined_as_sensitive_is_not_yet_collected():
     edit = lambda t: t.add_fact("collect.optional.camera", kind="data", code="pd:Biometric", sensitive=True)  # noqa: E731
     report = classify_pair(base(), edited(base(), edit))
     assert report.rules() == ["sensitive-data-added"] and report.level == "consent"
-    # and editing the definition itself changes no collected data: a person decides
+    # and editing the definition itself changes no collected data: more is protected, a person
+    # confirms (in your favour)
     def define(t):
         t.add_fact("def.sensitive-personal-information", kind="data", code="av:HealthData", sensitive=True)
         node = t.find("def.sensitive-personal-information")
         node["text"] = node["text"].replace("transaction information,", "transaction information, health data,")
 
-    assert classify_pair(base(), edited(base(), define)).rules() == ["prose-substantive"]
+    widened = classify_pair(base(), edited(base(), define))
+    assert widened.rules() == ["sensitive-definition-widened"] and widened.level == "review"
+    assert widened.findings[0].match.favourable is True
 
 
 def test_facts_decide_where_facts_changed():
@@ -1010,6 +1050,21 @@ def test_children_named_again_where_their_data_is_recorded_is_no_new_collection(
     # the controller's name replaced by another company's where "we" are named: item 2
     ("reminder.trust", "Qima Investment Ltd.", "AllValue Global Pte. Ltd.", "company-named-with-controller",
      "material", "AllValue Global Pte"),
+    # a definition that lists fewer alternatives covers less (¶2)
+    ("def.personal-information", "independently or in combination with other information", "on its own",
+     "definition-narrowed-in-words", "consent", "fewer alternatives"),
+    # AllValue called an independent personal information handler (PIPL's word for a controller)
+    ("collect.account.processor", "a data processor", "an independent personal information handler",
+     "controller-role-in-words", "consent", "AllValue said to act as a controller"),
+    # portability in PIPL Art. 45's words: in your favour
+    ("rights.copy.request", "feasible.", "feasible. You may also ask us to transfer it to another personal "
+     "information handler you designate.", "right-named-in-words", "material", "right to data portability"),
+    # a right to refuse automated decisions, and marketing named as what may be refused: no limit,
+    # no new use (PIPL Art. 24's words)
+    ("rights.automated.object", "interests.", "interests. You also have the right to refuse decisions made "
+     "solely by automated means, and where we push commercial marketing to you through automated "
+     "decision-making, we will offer an option not targeting your personal characteristics.",
+     "right-named-in-words", "material", "right to object to processing"),
     # a guardian's consent no longer needed: children's protection lowered
     ("collect.rules.others-data", "you need to obtain the consent", "you do not need to obtain the consent",
      "children-protection-weakened-in-words", "material", "consent no longer needed"),

@@ -231,13 +231,26 @@ def alternatives_dropped(old: str, new: str) -> bool:
     return more_often(_ALTERNATIVE, new, old)  # read whole: "no longer use A or B" is a case, not a denial
 
 
+#: words that let a definition take in more: "and any company in which ... holds 20%",
+#: "affiliates or their shareholders", "including joint ventures"
+_WIDER = re.compile(r"\b(?:any|or|including|as\s+well\s+as|together\s+with)\b", re.I)
+
+
+def definition_widened(old: str, new: str) -> bool:
+    """``new`` affirms more of the words that let a definition take in more (:data:`_WIDER`)
+    than ``old``: "affiliates of Qima" → "affiliates of Qima and any company in which ...".
+    The inverse of :func:`alternatives_dropped`, for what a term lets through."""
+    return more_often(_WIDER, affirmed(old), affirmed(new))
+
+
 #: words that name a right itself, not a thing done in passing ("we delete your data" is
 #: not a right to deletion; "export your data as a machine-readable file" is portability)
 RIGHT_NAMES: dict[str, tuple[str, ...]] = {
     "av:RightToPortability": ("portability", "export", "exports", "machine-readable", "another platform",
-                              "another provider", "another service provider", "another controller"),
+                              "another provider", "another service provider", "another controller",
+                              "another personal information handler", "another handler"),
     "av:RightToRestriction": ("restrict the processing", "restrict our processing", "restriction of processing"),
-    "av:RightToObject": ("object to", "objection to"),
+    "av:RightToObject": ("object to", "objection to", "right to refuse"),
     "av:RightToRectification": ("rectify", "rectification"),
     "av:RightToErasure": ("erasure", "right to be forgotten"),
     "av:RightToWithdrawConsent": ("withdraw your consent", "withdraw consent"),
@@ -338,8 +351,8 @@ OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|s
                      r"analytics|records?|accounts?|polic(?:y|ies)|terms|clients)\b", re.I)
 #: AllValue said to decide for itself: "as an independent controller", "for our own purposes",
 #: "it is up to us to decide how to use your data"
-CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+)?controllers?\b|\bas\s+(?:a|the)\s+(?:data\s+)?"
-                             r"controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b|"
+CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+|personal\s+information\s+)?(?:controllers?|handlers?)\b|"
+                             r"\bas\s+(?:a|the)\s+(?:data\s+)?controller\b|\b(?:our|its)\s+own\s+(?:[\w-]+\s+){0,2}?purposes?\b|"
                              r"\bup\s+to\s+us\s+to\s+decide\b|\bwe\s+(?:alone\s+)?(?:decide|determine)\s+(?:how|why|what|the\s+purposes)\b",
                              re.I)
 #: consent said not to be asked: "for which we do not ask for your consent", "does not require
@@ -469,13 +482,18 @@ def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
 #: a negated limit is no limit: "will not affect your access", "without affecting", "we will not
 #: charge", "free of charge"; nor is a cap on what we do ("expire no later than 13 months"), nor
 #: your consent made a condition of it ("placed only after you have accepted them"), nor a
-#: fallback ("we will delete it; if we do not, you may ask us to")
+#: fallback ("we will delete it; if we do not, you may ask us to"), nor a right to say no ("the
+#: right to refuse decisions made solely by automated means", "an option not targeting your
+#: personal characteristics": PIPL Art. 24's words)
 _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
                             r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
                             r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
                             r"\bno\s+(?:later|longer|more)\s+than\b|" + _FALLBACK.pattern + "|"
                             r"\bonly\s+(?:after|once|if|when|with)\s+(?:you\s+(?:have\s+)?|your\s+)(?:accept|agree|consent|opt|give|"
-                            r"gave|allow|choose|chose|express|approve)\w*", re.I)
+                            r"gave|allow|choose|chose|express|approve)\w*|"
+                            r"\b(?:right|option|way|choice)\s+to\s+(?:[\w-]+\s+){0,2}?(?:refuse|reject|object|opt\s+out)\b|"
+                            r"\b(?:solely|exclusively|only)\s+(?:by|on|through)\s+(?:automated|automatic)\b|"
+                            r"\bnot\s+target(?:ing|ed\s+at)\s+(?:your\s+)?personal\s+characteristics\b", re.I)
 
 
 def _uncontracted(text: str | None) -> str:
@@ -616,6 +634,18 @@ def opt_outs(text: str | None) -> int:
     """How many choices to stop something ``text`` gives the reader (not those it denies)."""
     text = _uncontracted(text)
     return len(_OPT_OUT.findall(text)) - len(_OPT_OUT_DENIED.findall(text))
+
+
+#: a choice given to say no: an opt-out (:data:`_STOP`), or "the right to refuse", "an option
+#: not to", "a convenient way to refuse it"
+_CHOICE = re.compile(r"\b(?:right|option|way|choice)\s+(?:not\s+)?to\s+(?:[\w-]+\s+){0,2}?(?:refuse|reject|object|opt\s+out)\b|"
+                     r"\boption\s+not\s+(?:to\s+\w+|target\w*)\b|\b" + _STOP + r"\b", re.I)
+
+
+def choices_added(old: str | None, new: str | None) -> bool:
+    """``new`` gives the reader more choices to say no than ``old`` ("you also have the right
+    to refuse decisions made solely by automated means")."""
+    return more_often(_CHOICE, affirmed(old), affirmed(new))
 
 
 def continues_regardless(old: str | None, new: str | None) -> bool:

@@ -16,8 +16,8 @@ from .material import (children_protection_lowered, circumstance_recorded, conta
                        sharing_circumstance_changed, transfer_destination_changed, transfer_safeguards_changed)
 from .prose import (children_clause_reworded, children_protection_raised, clause_reordered, clauses_joined_or_split,
                     company_named_with_controller, moved_into_new_context, moved_into_transfers,
-                    moved_to_another_parent, numbered_list_reordered, prose_substantive, renumbered_only,
-                    right_ground_added, unlisted_fact_changed, updated_on_note, wording_editorial)
+                    moved_to_another_parent, moved_under_no_consent, numbered_list_reordered, prose_substantive,
+                    renumbered_only, right_ground_added, unlisted_fact_changed, updated_on_note, wording_editorial)
 from .wording import (another_handler_in_words, another_handler_named, channel_named_in_words,
                       children_age_lowered_in_words, children_named_in_collection,
                       children_protection_weakened_in_words, circumstance_named, consent_no_longer_said,
@@ -25,9 +25,10 @@ from .wording import (another_handler_in_words, another_handler_named, channel_n
                       controller_role_in_words, data_named_in_words, definition_narrowed_in_words,
                       destination_named_in_words, new_use_named, opt_out_added_in_words, opt_out_narrowed_in_words,
                       personal_data_no_longer_denied, promise_waived_by_us, public_disclosure_named,
-                      recipient_named_in_words, right_deadline_shortened, right_exception_added,
-                      right_ground_narrowed, right_limited_in_words, right_named_in_words, rights_promise_withdrawn,
-                      sensitive_data_named, sharing_list_opened, sharing_list_unclosed, use_no_longer_named)
+                      recipient_definition_widened, recipient_named_in_words, right_deadline_shortened,
+                      right_exception_added, right_ground_narrowed, right_limited_in_words, right_named_in_words,
+                      rights_promise_withdrawn, sensitive_data_named, sensitive_definition_narrowed,
+                      sensitive_definition_widened, sharing_list_opened, sharing_list_unclosed, use_no_longer_named)
 
 DEFAULT_ORDER = (
     # facts, clause by clause: consent first, then Section VIII items 1-6, then the rest
@@ -46,14 +47,15 @@ DEFAULT_ORDER = (
     right_limited_in_words, opt_out_narrowed_in_words, rights_promise_withdrawn, sharing_list_opened,
     sharing_list_unclosed, promise_waived_by_us, children_named_in_collection, sensitive_data_named,
     new_use_named, public_disclosure_named, another_handler_named, another_handler_in_words, consent_no_longer_said,
-    controller_role_in_words, definition_narrowed_in_words, children_age_lowered_in_words,
-    children_protection_weakened_in_words, data_named_in_words, personal_data_no_longer_denied,
-    circumstance_named, recipient_named_in_words, destination_named_in_words, right_deadline_shortened,
-    right_named_in_words, channel_named_in_words, opt_out_added_in_words, use_no_longer_named,
+    controller_role_in_words, sensitive_definition_narrowed, definition_narrowed_in_words,
+    children_age_lowered_in_words, children_protection_weakened_in_words, data_named_in_words,
+    personal_data_no_longer_denied, circumstance_named, recipient_definition_widened, recipient_named_in_words,
+    destination_named_in_words, right_deadline_shortened, right_named_in_words, channel_named_in_words,
+    opt_out_added_in_words, use_no_longer_named, sensitive_definition_widened,
     contact_details_reworded, contact_route_changed, controller_details_reworded,
     updated_on_note, company_named_with_controller, children_clause_reworded,
-    moved_into_transfers, moved_into_new_context, prose_substantive, moved_to_another_parent, wording_editorial,
-    numbered_list_reordered, clause_reordered, renumbered_only,
+    moved_into_transfers, moved_under_no_consent, moved_into_new_context, prose_substantive, moved_to_another_parent,
+    wording_editorial, numbered_list_reordered, clause_reordered, renumbered_only,
 )
 
 

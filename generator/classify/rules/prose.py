@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.wording import lists_exceptions
+from ...diff.wording import CONSENT_DENIED, lists_exceptions, more_often
 from ...diff.words import organisations
 from ...lint.codes import CONTROLLER_VIA
 from ...model.base import N_
@@ -230,6 +230,36 @@ def moved_into_transfers(change, diff) -> Iterator[Match]:
     if own and listed and all(f.via in CONTROLLER_VIA for f in listed) and any(f.via not in CONTROLLER_VIA for f in own):
         yield Match(event="moved-into-transfers", values={"parent": joined.id, "label": change.label},
                     favourable=False)
+
+
+@rule("moved-under-no-consent", "material",
+      N_("Section VIII item 3 (a new circumstance of sharing: without your consent)"),
+      N_("A clause that shares data moved under a lead-in that says your consent is not required: "
+         "read there, data reaches its recipients without your consent."), target="clause", over_facts="always")
+def moved_under_no_consent(change, diff) -> Iterator[Match]:
+    """Moved, carrying a recipient, under a lead-in that says consent is not asked ("In the
+    following cases, sharing ... does not require your prior authorization and consent:") from
+    one that did not say so: the recipient now receives the data in a circumstance without
+    consent (item 3, as ``consent-no-longer-said`` reads the same words written in). Sharing
+    that never rested on consent (with the authorities, as the law requires) is not new there:
+    a person decides (``moved-to-another-parent``)."""
+    left, joined = diff.lead_ins_of_move(change)
+    node = diff.new_nodes.get(change.id)
+    recipients = [f for f in node.facts if f.kind == "recipient"] if node is not None else []
+    if joined is None or not recipients or all(_required_by_law(f) for f in recipients):
+        return
+    if more_often(CONSENT_DENIED, left.text if left is not None else "", joined.text or ""):
+        yield Match(event="moved-under-no-consent", values={"parent": joined.id, "label": change.label},
+                    favourable=False)
+
+
+#: recipients that receive data because the law requires it, not because the reader agreed
+_BY_LAW = frozenset({"av:PublicAuthority", "av:AuthorityRequest", "dpv:LegalObligation"})
+
+
+def _required_by_law(fact) -> bool:
+    """A recipient fact for the authorities, or for a request of theirs (PIPL Art. 13(3))."""
+    return fact.code in _BY_LAW or bool(_BY_LAW & set(getattr(fact, "circumstances", None) or ()))
 
 
 @rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),

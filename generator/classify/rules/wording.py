@@ -24,7 +24,7 @@ from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CON
                              CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, MAYBE_PERSONAL_DATA,
                              NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS,
                              WEAKENING, affirmed, affirms_any, age_floors_added, ages_added, alternatives_dropped,
-                             channels_named_more_often, consent_lifted, contact_details, contacted,
+                             channels_named_more_often, choices_added, consent_lifted, contact_details, contacted, definition_widened,
                              continues_regardless, countries_named_more_often, data_named_more_often,
                              limiting_words_added, list_opened, list_unclosed, lists_exceptions, longest_days,
                              more_often, opt_outs, phrases_added, promise_waived_by_us as promise_waived,
@@ -34,6 +34,9 @@ from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
+
+#: how ``definition-narrowed-in-words`` names a definition that lists fewer alternatives
+FEWER_ALTERNATIVES = "fewer alternatives ('or')"
 
 
 @rule("right-limited-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
@@ -238,8 +241,12 @@ def new_use_named(change, diff) -> Iterator[Match]:
     purpose open ("for our other business needs"), or, where marketing is stated, reaching you
     another way ("by e-mail" → "by e-mail, telephone or SMS": the phone number put to it). Data already
     collected put to a new use needs consent again (Art. 14); the words are named for the
-    person who decides."""
+    person who decides. Where a right is given and the words give a new choice to say no ("the
+    right to refuse ... where we push commercial marketing through automated decision-making"),
+    the use is named as what the reader may refuse: the rules for rights read it."""
     if not _reworded(change) or not _uses_data(diff, change):
+        return
+    if _gives_a_right(diff, change) and any(choices_added(f.old, f.new) for f in change.fields):
         return
     channels = CHANNEL_WORDS if _states_code(diff, change, vocab.MARKETING) else frozenset()
     if added := _added(change, lambda old, new: uses_named(old, new, USE_WORDS | channels)
@@ -626,18 +633,84 @@ def controller_role_in_words(change, diff) -> Iterator[Match]:
 
 
 @rule("definition-narrowed-in-words", "consent", N_("Section VIII ¶2; Part 1 (what a defined term covers)"),
-      N_("A definition now uses limiting words ('only', 'not'): the term, and every right that "
-         "rests on it, may cover less."), target="clause", decidable=True)
+      N_("A definition now uses limiting words ('only', 'not') or lists fewer alternatives: the term, "
+         "and every right that rests on it, may cover less."), target="clause", decidable=True)
 def definition_narrowed_in_words(change, diff) -> Iterator[Match]:
     """A definition of Part 1 reworded with more limiting words than before ("Information that
     identifies a person only in combination ... is not personal information"): what the
     statement's promises and the user's rights apply to may be less (¶2). Limiting words are
-    :func:`~generator.diff.wording.limiting_words_added`'s."""
+    :func:`~generator.diff.wording.limiting_words_added`'s; a definition that affirms fewer
+    alternatives ("identify a person or reflect their activities, independently or in
+    combination" → "identify a person on its own") covers fewer cases as well."""
     node = diff.new_nodes.get(change.id)
     if not _reworded(change) or node is None or node.kind != "definition":
         return
-    if added := _added(change, limiting_words_added):
+    added = _added(change, limiting_words_added) or \
+        (FEWER_ALTERNATIVES if any(alternatives_dropped(f.old, f.new) for f in change.fields) else "")
+    if added:
         yield Match(event="definition-narrowed", values={"words": added, "label": change.label}, favourable=False)
+
+
+@rule("recipient-definition-widened", "material", N_("Section VIII item 3 (the recipients of personal information)"),
+      N_("The definition of a kind of recipient now takes in more (\"and any company in which ...\"): "
+         "data shared with them reaches more companies."), target="clause", decidable=True)
+def recipient_definition_widened(change, diff) -> Iterator[Match]:
+    """A definition in Part 1 whose term names a kind of recipient of the vocabulary (Definition
+    2, Affiliates) reworded with more words that widen it (:func:`definition_widened`): every
+    clause that shares data with them now shares it with more companies, though no recipient
+    fact changed (item 3). A new link to the list, or another wording of the same group, is
+    left to the person who decides."""
+    node = diff.new_nodes.get(change.id)
+    if not _reworded(change) or node is None or node.kind != "definition":
+        return
+    if not any(said(node.own("term")) == said(label) for label in vocab.RECIPIENTS.values()):
+        return
+    if any(definition_widened(f.old, f.new) for f in change.fields):
+        yield Match(event="recipient-definition-widened", values={"label": change.label}, favourable=False)
+
+
+@rule("sensitive-definition-narrowed", "consent", N_("Section VIII ¶2; PIPL Art. 29; Part 1 Definition 5"),
+      N_("The definition of sensitive personal information no longer lists a category: data of that "
+         "kind loses the separate consent and care the statement promises for sensitive data."),
+      target="clause", decidable=True)
+def sensitive_definition_narrowed(change, diff) -> Iterator[Match]:
+    """A definition whose data facts say which categories are sensitive (Part 1 Definition 5)
+    lists fewer of them, in its facts or its words ("mobile phone number" dropped): what the
+    statement promises for sensitive data no longer covers them (¶2, Art. 29)."""
+    dropped = _sensitive_definition_change(change, diff, "old", "new")
+    if dropped:
+        yield Match(event="sensitive-definition-narrowed", values={"data": dropped, "label": change.label},
+                    sensitive=True, favourable=False)
+
+
+@rule("sensitive-definition-widened", "review", N_("Part 1 Definition 5 (in the user's favour)"),
+      N_("The definition of sensitive personal information lists another category: more data is "
+         "protected as sensitive, nothing is newly collected; a person confirms."),
+      target="clause", decidable=True)
+def sensitive_definition_widened(change, diff) -> Iterator[Match]:
+    """The same definition lists more categories: in the user's favour, and not a category
+    collected (the definition's data facts collect nothing). Readers differ on whether Section
+    VIII names it (item 1 is the types *processed*), so a person decides."""
+    added = _sensitive_definition_change(change, diff, "new", "old")
+    if added:
+        yield Match(event="sensitive-definition-widened", values={"data": added, "label": change.label},
+                    favourable=True)
+
+
+def _sensitive_definition_change(change, diff, more: str, fewer: str) -> str:
+    """The labels of the sensitive categories a definition of them lists on side ``more`` and
+    not on side ``fewer`` (by its data facts, or by name in its words), joined for a finding."""
+    nodes = {"old": diff.old_nodes.get(change.id), "new": diff.new_nodes.get(change.id)}
+    if change.kind != "modified" or any(n is None or n.kind != "definition" for n in nodes.values()):
+        return ""
+    listed = {side: {f.code for f in n.facts if f.kind == "data" and f.sensitive} for side, n in nodes.items()}
+    if not (listed["old"] or listed["new"]):
+        return ""  # not the definition of sensitive data
+    named = {c for f in change.fields for c in data_named_more_often(getattr(f, fewer), getattr(f, more))}
+    if more == "new":
+        named -= listed["old"]  # "locating information" → "location information": listed already
+    codes = listed[more] - listed[fewer] | named
+    return ", ".join(sorted(vocab.label(c) for c in codes))
 
 
 @rule("contact-details-reworded", "material", N_("Section VIII item 5 (contact details)"),
