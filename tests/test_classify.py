@@ -255,8 +255,18 @@ TRIGGERS = {
         "material", "a kind of recipient defined more widely: Affiliates"),
     "moved-under-no-consent": (lambda t: t.insert_after("share.exceptions.public-sources",
                                                         t.remove("share.other.business-practice")),
-                               "material", "moved under a lead-in that says your consent is not required "
+                               "material", "moved where your consent is not said to be asked "
                                            "(share.exceptions.intro)"),
+    # deletion after cancellation no longer waits for a request: in your favour (item 4)
+    "right-made-easier-in-words": (lambda t: t.find("rights.cancel.effect").update(
+        text=t.find("rights.cancel.effect")["text"].replace(
+            "information.", "information; you do not need to make a separate request for this.")),
+        "material", "a step you no longer need to take"),
+    # backups kept after deletion put to a use (Art. 14)
+    "further-use-allowed-in-words": (lambda t: t.find("rights.delete.backups").update(
+        text=t.find("rights.delete.backups")["text"].replace(
+            "isolate it from any further processing", "may use it to test our systems")),
+        "consent", "data kept is no longer kept from further use"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -520,9 +530,10 @@ NEAR_MISSES = {
         "prose-substantive", "review"),
     # a clause removed, its words nowhere else: a person decides
     "clauses-joined-or-split": (lambda t: t.remove("rights.cancel.effect"), "prose-substantive", "review"),
-    # recipients moved into another list of sharing (not of transfers): read there, a person decides
-    "moved-into-transfers": (lambda t: t.insert_after("share.other.business-practice",
-                                                      t.remove("share.partners.suppliers")),
+    # recipients moved into another list of sharing (not of transfers), one that asks consent:
+    # read there, a person decides
+    "moved-into-transfers": (lambda t: t.insert_after("share.partners.suppliers",
+                                                      t.remove("share.other.business-practice")),
                              None, "review"),
     # the channel named is the one the right's fact lists: a person decides
     "channel-named-in-words": (lambda t: t.find("rights.access.customer-service").update(
@@ -599,6 +610,16 @@ NEAR_MISSES = {
     "moved-under-no-consent": (lambda t: t.insert_after("share.other.business-practice",
                                                         t.remove("share.exceptions.law")),
                                "moved-to-another-parent", "review"),
+    # a separate request now said to be needed: a step added, not spared (a limit, read elsewhere)
+    "right-made-easier-in-words": (lambda t: t.find("rights.cancel.effect").update(
+        text=t.find("rights.cancel.effect")["text"].replace(
+            "information.", "information; you need to make a separate request for this.")),
+        "prose-substantive", "review"),
+    # the promise reworded, as often: no further use allowed
+    "further-use-allowed-in-words": (lambda t: t.find("rights.delete.backups").update(
+        text=t.find("rights.delete.backups")["text"].replace(
+            "isolate it from any further processing", "isolate it from all other processing")),
+        "prose-substantive", "review"),
     # the developer of the tool renamed where another term is defined: the Party is untouched,
     # a person decides
     "company-named-with-controller": (lambda t: t.find("def.allvalue").update(
@@ -1065,6 +1086,19 @@ def test_children_named_again_where_their_data_is_recorded_is_no_new_collection(
      "solely by automated means, and where we push commercial marketing to you through automated "
      "decision-making, we will offer an option not targeting your personal characteristics.",
      "right-named-in-words", "material", "right to object to processing"),
+    # customers sent to their merchant, "only" the terms of that route: how the right is exercised
+    # changed (item 4), not a limit on it
+    ("rights.access.customer-service", "information.", "information. If you are a customer of a merchant store, "
+     "please contact that merchant instead; Allvalue customer service only assists merchants.",
+     "contact-route-changed", "material", "that merchant"),
+    # a promise to follow the reader's choice taken back (¶2)
+    ("collect.account.display.data", "We will respect the choice you make on the AllValue personal center account.",
+     "The choices you make on the AllValue personal center account do not apply to the merchant side.",
+     "opt-out-narrowed-in-words", "consent", "your choice no longer said to be followed"),
+    # recipients said to use the data to sell to you themselves: other handlers (Art. 23)
+    ("share.partners.merchants", "merchants.", "merchants, and we will also provide your order history to other "
+     "merchants so that they can offer you similar goods.", "another-handler-in-words", "consent",
+     "others said to use your data"),
     # a guardian's consent no longer needed: children's protection lowered
     ("collect.rules.others-data", "you need to obtain the consent", "you do not need to obtain the consent",
      "children-protection-weakened-in-words", "material", "consent no longer needed"),
@@ -1121,3 +1155,27 @@ def test_personal_data_no_longer_denied_needs_something_named(new, level):
         node.update(text=node["text"].replace("has been encrypted and does not involve your personal information.", new))
     report = classify_pair(base(), edited(base(), edit))
     assert report.level == level, [(f.rule, f.level) for f in report.findings]
+
+
+def test_a_legal_form_written_out_names_the_same_company():
+    """"Qima Investment Ltd." spelt "Qima Investment Limited": no other company, a person decides;
+    "AllValue Global Ltd." in its place is another one (item 2)."""
+    def spelt(name):
+        return lambda t: t.find("reminder.trust").update(
+            text=t.find("reminder.trust")["text"].replace("Qima Investment Ltd.", name))
+    same = classify_pair(base(), edited(base(), spelt("Qima Investment Limited")))
+    assert same.level == "review" and not rule_hits(same, "company-named-with-controller")
+    other = classify_pair(base(), edited(base(), spelt("AllValue Global Limited")))
+    assert other.level == "material" and rule_hits(other, "company-named-with-controller")
+
+
+def test_a_recipient_moved_out_of_a_lead_in_that_asks_consent_is_shared_without_it():
+    """Sharing with merchants moved from the authorised partners ("we will seek your consent")
+    to the active-choice list: no longer said to need consent (item 3); moved the other way, into
+    the partners' list, it gains the promise: a person decides."""
+    out = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "share.active-choice.third-party-login", t.remove("share.partners.merchants"))))
+    assert out.level == "material" and rule_hits(out, "moved-under-no-consent")
+    into = classify_pair(base(), edited(base(), lambda t: t.insert_after(
+        "share.partners.merchants", t.remove("share.active-choice.third-party-login"))))
+    assert not rule_hits(into, "moved-under-no-consent")

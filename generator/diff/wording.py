@@ -345,10 +345,14 @@ def recipients_named_more_often(old: str, new: str, codes: frozenset[str]) -> tu
 
 
 #: a recipient said to be a handler in its own right ("to assess fraud risk on
-#: their own services", "for its own purposes")
+#: their own services", "for its own purposes", "offers of their own", "so that they can offer
+#: them to you")
 OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
                      r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
-                     r"analytics|records?|accounts?|polic(?:y|ies)|terms|clients)\b", re.I)
+                     r"analytics|records?|accounts?|polic(?:y|ies)|terms|clients)\b|"
+                     r"\b(?:purposes?|offers?|products?|services?|marketing|advertising|promotions?|business)\s+"
+                     r"of\s+(?:their|its)\s+own\b|"
+                     r"\bso\s+that\s+they\s+(?:can|may|could|will)\s+(?:offer|market|advertise|promote|sell)\w*\b", re.I)
 #: AllValue said to decide for itself: "as an independent controller", "for our own purposes",
 #: "it is up to us to decide how to use your data"
 CONTROLLER_SAID = re.compile(r"\b(?:independent|joint|separate)\s+(?:data\s+|personal\s+information\s+)?(?:controllers?|handlers?)\b|"
@@ -484,16 +488,19 @@ def _more_in_all(before: Counter[str], after: Counter[str]) -> tuple[str, ...]:
 #: your consent made a condition of it ("placed only after you have accepted them"), nor a
 #: fallback ("we will delete it; if we do not, you may ask us to"), nor a right to say no ("the
 #: right to refuse decisions made solely by automated means", "an option not targeting your
-#: personal characteristics": PIPL Art. 24's words)
+#: personal characteristics": PIPL Art. 24's words), nor a step the reader is spared ("you do not
+#: need to make a separate request")
 _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect|prejudice|limit|restrict|reduce|impair|"
                             r"charge|hinder)\w*|\bwithout\s+(?:affecting|prejudice|limiting|charge)\w*|"
                             r"\bfree\s+of\s+(?:charge|cost)|\b(?:no|without)\s+(?:charges?|costs?|fees?)\b|\bat\s+no\s+cost\b|"
                             r"\bno\s+(?:later|longer|more)\s+than\b|" + _FALLBACK.pattern + "|"
                             r"\bonly\s+(?:after|once|if|when|with)\s+(?:you\s+(?:have\s+)?|your\s+)(?:accept|agree|consent|opt|give|"
                             r"gave|allow|choose|chose|express|approve)\w*|"
-                            r"\b(?:right|option|way|choice)\s+to\s+(?:[\w-]+\s+){0,2}?(?:refuse|reject|object|opt\s+out)\b|"
-                            r"\b(?:solely|exclusively|only)\s+(?:by|on|through)\s+(?:automated|automatic)\b|"
-                            r"\bnot\s+target(?:ing|ed\s+at)\s+(?:your\s+)?personal\s+characteristics\b", re.I)
+                            r"\b(?:right|option|way|choice)\s+to\s+(?:[\w-]+\s+){0,2}?(?:refuse|reject|object|opt\s+out)\b"
+                            r"(?:\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?(?:made|based|taken)\s+(?:solely|exclusively|only)\s+"
+                            r"(?:by|on|through)\s+automat\w+)?|"
+                            r"\bnot\s+target(?:ing|ed\s+at)\s+(?:your\s+)?personal\s+characteristics\b|"
+                            r"\b(?:do|does|will)\s+not\s+(?:need|have)\s+to\b|\bno\s+need\s+to\b", re.I)
 
 
 def _uncontracted(text: str | None) -> str:
@@ -636,6 +643,37 @@ def opt_outs(text: str | None) -> int:
     return len(_OPT_OUT.findall(text)) - len(_OPT_OUT_DENIED.findall(text))
 
 
+#: a promise to follow what the reader chose: "We will respect the choice you make", "we honour
+#: your settings"
+_CHOICE_HONOURED = re.compile(r"\b(?:respect|honou?r|follow|abide\s+by)\w*\s+(?:the\s+|your\s+|any\s+|all\s+)?"
+                              r"(?:choices?|settings?|preferences?|decisions?)\b", re.I)
+#: the reader's choice said not to count: "the choices you make ... do not apply to it",
+#: "regardless of your settings"
+_CHOICE_OVERRIDDEN = re.compile(r"\b(?:choices?|settings?|preferences?)\b[^.;]{0,80}?\b(?:do|does|will|shall)\s+not\s+"
+                                r"(?:apply|count|affect)\b|\b(?:regardless|irrespective)\s+of\s+(?:the\s+|your\s+|any\s+)?"
+                                r"(?:choices?|settings?|preferences?)\b", re.I)
+
+
+def choice_overridden(old: str | None, new: str | None) -> bool:
+    """``new`` promises less often than ``old`` to follow the reader's choice, or says more
+    often that it does not count ("We will respect the choice you make" → "the choices you
+    make ... do not apply to it")."""
+    old, new = _uncontracted(old), _uncontracted(new)
+    return more_often(_CHOICE_HONOURED, new, old) or more_often(_CHOICE_OVERRIDDEN, old, new)
+
+
+#: a step the reader is spared: "you do not need to make a separate request", "no need to
+#: apply", "we will delete it automatically", "without a further request"
+_SPARED = re.compile(r"\b(?:do|does|will)\s+not\s+(?:need|have)\s+to\b|\bno\s+need\s+to\b|\bautomatically\b|"
+                     r"\bwithout\s+(?:your\s+|a\s+|any\s+)?(?:separate\s+|further\s+)?(?:request|application)\b", re.I)
+
+
+def steps_spared(old: str | None, new: str | None) -> bool:
+    """``new`` says more often than ``old`` that the reader need not do something to have what
+    the clause gives ("you do not need to make a separate request for this")."""
+    return more_often(_SPARED, _uncontracted(old), _uncontracted(new))
+
+
 #: a choice given to say no: an opt-out (:data:`_STOP`), or "the right to refuse", "an option
 #: not to", "a convenient way to refuse it"
 _CHOICE = re.compile(r"\b(?:right|option|way|choice)\s+(?:not\s+)?to\s+(?:[\w-]+\s+){0,2}?(?:refuse|reject|object|opt\s+out)\b|"
@@ -667,6 +705,23 @@ def promise_waived_by_us(old: str | None, new: str | None) -> bool:
     """``new`` says more often than ``old`` that a promise not to use or pass on data gives way
     when AllValue (or the recipient) agrees, not the reader."""
     return more_often(_PROMISE_WAIVED_BY_US, _uncontracted(old), _uncontracted(new))
+
+
+#: a promise that data kept will not be used: "store it securely and isolate it from any further
+#: processing", "no further processing", "will not be used for any other purpose"
+_NO_FURTHER_USE = re.compile(r"\b(?:isolat|restrict|block|exclud)\w*\s+(?:[\w-]+\s+){0,3}?from\s+(?:any\s+|all\s+)?"
+                             r"(?:further|other)\s+(?:processing|use)\b|\bno\s+(?:further|other)\s+(?:processing|use)\b|"
+                             r"\bnot\s+(?:be\s+)?(?:further\s+)?(?:processed|used)\s+for\s+any\s+other\b", re.I)
+#: data put to a use: "we may use it to test our systems", "used for improving our services"
+_PUT_TO_USE = re.compile(r"\b(?:use|uses|used|using|process|processed|analy[sz]e)\b[^.;]{0,60}?\b(?:to|for)\s+\w+", re.I)
+
+
+def further_use_allowed(old: str | None, new: str | None) -> bool:
+    """``new`` promises less often than ``old`` that data kept will not be used further, and
+    says more often that it is put to a use ("isolate it from any further processing" → "may
+    use it to test our disaster-recovery systems")."""
+    old, new = _uncontracted(old), _uncontracted(new)
+    return more_often(_NO_FURTHER_USE, new, old) and more_often(_PUT_TO_USE, old, new)
 
 
 def phone_key(number: str) -> str:

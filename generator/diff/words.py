@@ -111,6 +111,22 @@ def organisations(text: str) -> set[str]:
     return {re.sub(r"\s+", " ", m.group(0)).rstrip(".") for m in _ORGANISATION.finditer(text or "")}
 
 
+#: a legal form written out or abbreviated: "Limited" is "Ltd.", "Corporation" is "Corp."
+_LEGAL_FORMS = ((re.compile(r"\blimited\b"), "ltd"), (re.compile(r"\bcorporation\b"), "corp"),
+                (re.compile(r"\bincorporated\b"), "inc"), (re.compile(r"\bcompany\b"), "co"),
+                (re.compile(r"\bprivate\b"), "pte"))
+
+
+def organisation_key(name: str) -> str:
+    """A company's name as compared for whether it names another company: case, punctuation,
+    spacing and how its legal form is written aside ("Qima Investment Limited" is "Qima
+    Investment Ltd.")."""
+    key = name.lower()
+    for pattern, short in _LEGAL_FORMS:
+        key = pattern.sub(short, key)
+    return " ".join(re.sub(r"[^\w&']+", " ", key).split())
+
+
 def entities(text: str) -> tuple[list[str], ...]:
     """The emails, URLs, phone numbers, dates and numbers of ``text``, in order (compared
     exactly). A date written with a month's name is read as the day it names, so that

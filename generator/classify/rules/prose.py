@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ...model import FACT_TYPES
 from ...model.statement import note_date_forms
 from ...diff.clauses import section_of
-from ...diff.wording import CONSENT_DENIED, lists_exceptions, more_often
-from ...diff.words import organisations
+from ...diff.wording import CONSENT_DENIED, CONSENT_WORDS, lists_exceptions, more_often, words_added
+from ...diff.words import organisation_key, organisations
 from ...lint.codes import CONTROLLER_VIA
 from ...model.base import N_
 from ..registry import Match, rule
@@ -96,6 +96,8 @@ def company_named_with_controller(change, diff) -> Iterator[Match]:
         if not controller or controller not in f.old:
             continue
         old, new = organisations(f.old), organisations(f.new)
+        if {organisation_key(o) for o in old} == {organisation_key(n) for n in new}:
+            continue  # the same companies, a legal form written out ("Ltd." → "Limited")
         if controller in f.new and old != new or controller not in f.new and new - old and not defines_another_term:
             yield Match(event="company-named", values={
                 "label": change.label, "companies": ", ".join(sorted((old ^ new)))}, favourable=None)
@@ -234,13 +236,16 @@ def moved_into_transfers(change, diff) -> Iterator[Match]:
 
 @rule("moved-under-no-consent", "material",
       N_("Section VIII item 3 (a new circumstance of sharing: without your consent)"),
-      N_("A clause that shares data moved under a lead-in that says your consent is not required: "
-         "read there, data reaches its recipients without your consent."), target="clause", over_facts="always")
+      N_("A clause that shares data moved under a lead-in that says your consent is not required, or "
+         "out of one that asks it into one that does not: read there, data reaches its recipients "
+         "without your consent."), target="clause", over_facts="always")
 def moved_under_no_consent(change, diff) -> Iterator[Match]:
     """Moved, carrying a recipient, under a lead-in that says consent is not asked ("In the
     following cases, sharing ... does not require your prior authorization and consent:") from
-    one that did not say so: the recipient now receives the data in a circumstance without
-    consent (item 3, as ``consent-no-longer-said`` reads the same words written in). Sharing
+    one that did not say so, or out of a lead-in that asks consent ("Before entrusting, we will
+    seek your consent") into one that does not ("Sharing under the condition of your active
+    choice:"): the recipient now receives the data in a circumstance without consent (item 3,
+    as ``consent-no-longer-said`` reads the same words written in). Sharing
     that never rested on consent (with the authorities, as the law requires) is not new there:
     a person decides (``moved-to-another-parent``)."""
     left, joined = diff.lead_ins_of_move(change)
@@ -248,7 +253,8 @@ def moved_under_no_consent(change, diff) -> Iterator[Match]:
     recipients = [f for f in node.facts if f.kind == "recipient"] if node is not None else []
     if joined is None or not recipients or all(_required_by_law(f) for f in recipients):
         return
-    if more_often(CONSENT_DENIED, left.text if left is not None else "", joined.text or ""):
+    before, after = (left.text if left is not None else "") or "", joined.text or ""
+    if more_often(CONSENT_DENIED, before, after) or words_added(after, before, CONSENT_WORDS):
         yield Match(event="moved-under-no-consent", values={"parent": joined.id, "label": change.label},
                     favourable=False)
 

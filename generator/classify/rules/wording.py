@@ -12,24 +12,28 @@ is not read as new. Each finding names the words it saw, for the person who deci
 that could go either way is read upwards (Section VIII ¶2), never guessed lower, and a recorded
 decision may set another level (``decidable``).
 
-They judge the clauses no fact rule judged, except ``right-limited-in-words``, which also runs
-where only facts Section VIII does not list changed (a retention period beside the words that
-delay deletion): its ``over_facts="below-listed"``.
+They judge the clauses no fact rule judged, except where ``over_facts`` says otherwise:
+``right-limited-in-words`` and ``controller-role-in-words`` also run where only facts Section
+VIII does not list changed (a retention period beside the words that delay deletion; the
+processor's role), ``another-handler-in-words`` wherever facts changed (a recipient added whom
+the words say uses the data for itself is another handler, which no recipient fact records).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_DENIED,
                              CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, MAYBE_PERSONAL_DATA,
                              NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS,
                              WEAKENING, affirmed, affirms_any, age_floors_added, ages_added, alternatives_dropped,
-                             channels_named_more_often, choices_added, consent_lifted, contact_details, contacted, definition_widened,
-                             continues_regardless, countries_named_more_often, data_named_more_often,
-                             limiting_words_added, list_opened, list_unclosed, lists_exceptions, longest_days,
-                             more_often, opt_outs, phrases_added, promise_waived_by_us as promise_waived,
-                             recipients_named_more_often, rights_named_more_often, rights_promised, said,
-                             shown_publicly_more, uses_named, words_added, words_added_in_all)
+                             channels_named_more_often, choice_overridden, choices_added, consent_lifted,
+                             contact_details, contacted, continues_regardless, countries_named_more_often,
+                             data_named_more_often, definition_widened, further_use_allowed, limiting_words_added,
+                             list_opened, list_unclosed, lists_exceptions, longest_days, more_often, opt_outs, phrases_added,
+                             promise_waived_by_us as promise_waived, recipients_named_more_often,
+                             rights_named_more_often, rights_promised, said, shown_publicly_more, steps_spared,
+                             uses_named, words_added, words_added_in_all)
 from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
@@ -51,12 +55,28 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
     retention period): this rule runs even where a fact rule judged the clause. A limit may
     be in the user's favour ("we will not charge"); a machine cannot tell, and Section VIII
     ¶2 asks consent for a limit, so it reads it as one and names the words for the person
-    who decides."""
+    who decides. Limiting words in a sentence that sends the reader to someone new ("If you
+    are a customer of a merchant, please contact that merchant; Allvalue customer service only
+    assists merchants") are the terms of that route, which ``contact-route-changed`` reads
+    (item 4): the right is exercised another way, not limited."""
     if not _worded(change) or not _gives_a_right(diff, change):
         return
-    if added := _added(change, limiting_words_added):
+    if added := _added(change, _limits_outside_new_routes):
         yield Match(event="right-limited-words", values={"words": added, "label": change.label},
                     favourable=False)
+
+
+#: a sentence: up to a full stop followed by a space or the end
+_SENTENCE_END = re.compile(r"(?<=\.)\s+")
+
+
+def _limits_outside_new_routes(old: str, new: str) -> tuple[str, ...]:
+    """:func:`limiting_words_added`, leaving out the sentences of ``new`` that name someone to
+    contact whom ``old`` did not name (:func:`contacted`)."""
+    routes = contacted(new) - contacted(old)
+    if routes:
+        new = " ".join(s for s in _SENTENCE_END.split(new) if not contacted(s) & routes)
+    return limiting_words_added(old, new)
 
 
 @rule("right-exception-added", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
@@ -231,6 +251,19 @@ def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
             return
 
 
+@rule("further-use-allowed-in-words", "consent", N_("PIPL Art. 14 (collected data used for a new purpose)"),
+      N_("Words that kept data from any further use are gone, and the data is now said to be put "
+         "to a use: collected data used for a new purpose."), target="clause", decidable=True)
+def further_use_allowed_in_words(change, diff) -> Iterator[Match]:
+    """Reworded anywhere (a backup kept after deletion, data kept after an account closes),
+    no longer promising as often that the data kept is isolated from further processing and
+    saying more often that it is used ("we will store it securely and isolate it from any
+    further processing" → "we may use it to test our disaster-recovery systems and to improve
+    our services"): data kept for one reason put to another needs consent again (Art. 14)."""
+    if _reworded(change) and any(further_use_allowed(f.old, f.new) for f in change.fields):
+        yield Match(event="further-use-allowed", values={"label": change.label}, favourable=False)
+
+
 @rule("new-use-named", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
       N_("A clause that states what data is used for now names a new way of using it (model "
          "training, profiling, advertising, sale), though no fact records it."), target="clause", decidable=True)
@@ -288,18 +321,23 @@ def rights_promise_withdrawn(change, diff) -> Iterator[Match]:
 
 @rule("opt-out-narrowed-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("Where you are told how to stop something (turn off, unsubscribe, opt out), the words now "
-         "say that it goes on anyway, in part, though no fact records it."), target="clause", decidable=True)
+         "say that it goes on anyway, in part, or your choice is no longer said to be followed, though "
+         "no fact records it."), target="clause", decidable=True)
 def opt_out_narrowed_in_words(change, diff) -> Iterator[Match]:
     """Reworded where the old wording gives the reader a way to stop something
     (:func:`~generator.diff.wording.opt_outs`: "You can turn off the personalized recommendation
     switch, after which we will no longer provide you with the aforementioned personalized
     services"), saying more often that something goes on whatever was chosen ("push information
     and commercial advertisements will continue to be based on your preference features"):
-    the choice now stops less, a right narrowed (¶2)."""
+    the choice now stops less, a right narrowed (¶2). So does a promise to follow the reader's
+    choice taken back ("We will respect the choice you make" → "the choices you make ... do not
+    apply to it": :func:`~generator.diff.wording.choice_overridden`)."""
     if not _reworded(change):
         return
     if any(opt_outs(f.old) > 0 and continues_regardless(f.old, f.new) for f in change.fields):
         yield Match(event="opt-out-narrowed", values={"label": change.label}, favourable=False)
+    elif any(choice_overridden(f.old, f.new) for f in change.fields):
+        yield Match(event="choice-overridden", values={"label": change.label}, favourable=False)
 
 
 @rule("opt-out-added-in-words", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
@@ -399,6 +437,19 @@ def _data_named(change, diff, sensitive: bool) -> str:
     stated = {f.code for f in node.facts if f.kind == "data"} if node is not None else set()
     codes = {c for f in change.fields for c in data_named_more_often(f.old, f.new)} - stated
     return ", ".join(sorted(vocab.label(c) for c in codes if vocab.is_sensitive(c) == sensitive))
+
+
+@rule("right-made-easier-in-words", "material", N_("Section VIII item 4 (how you exercise your rights)"),
+      N_("Where a right is given, the words now spare you a step (no separate request, done "
+         "automatically), though no fact records it: in your favour."), target="clause", decidable=True)
+def right_made_easier_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where a right is given (see ``right-limited-in-words``), saying more often that
+    the reader need not act to have it ("deletion after cancellation no longer needs a
+    request: you do not need to make a separate request for this"): how the right is
+    exercised changed, in the user's favour (:func:`~generator.diff.wording.steps_spared`)."""
+    if _reworded(change) and _gives_a_right(diff, change) and \
+            any(steps_spared(f.old, f.new) for f in change.fields):
+        yield Match(event="right-made-easier", values={"label": change.label}, favourable=True)
 
 
 @rule("right-deadline-shortened", "material", N_("Section VIII item 4 (how you exercise your rights)"),
@@ -510,14 +561,17 @@ def circumstance_named(change, diff) -> Iterator[Match]:
 
 @rule("another-handler-in-words", "consent", N_("PIPL Art. 23 (separate consent to provide data to another handler)"),
       N_("A clause that collects or uses data now says partners or other third parties use it, or "
-         "contact you, themselves, though no fact records another handler."), target="clause", decidable=True)
+         "contact you, themselves, though no fact records another handler."), target="clause", decidable=True,
+      over_facts="always")
 def another_handler_in_words(change, diff) -> Iterator[Match]:
     """Reworded or added where data is collected or used, saying more often that someone else
     acts on it ("we and our partners may contact you by email", "our advertising partners use
     it to build audiences"): those others hold the data as handlers in their own right, which
     needs separate consent (Art. 23). Processors' work ("our providers store it") is not read.
     Where recipients are spoken of, a use of their own ("apart from improving their own
-    products") says the same."""
+    products", "so that they can send you offers of their own") says the same. It reads a
+    clause whose recipient facts changed too: a recipient added (item 3) that the words say
+    uses the data for itself is another handler (Art. 23), which the fact does not record."""
     if not _worded(change):
         return
     signals = ((OTHERS_ACT, _uses_data(diff, change) or _about_recipients(diff, change)),
