@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_DENIED,
                              CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, MAYBE_PERSONAL_DATA,
@@ -38,6 +39,9 @@ from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
 from ...model.base import N_
 from ..registry import Match, rule
+
+if TYPE_CHECKING:
+    from ...model import Node
 
 #: how ``definition-narrowed-in-words`` names a definition that lists fewer alternatives
 FEWER_ALTERNATIVES = "fewer alternatives ('or')"
@@ -370,6 +374,12 @@ def _added(change, added_in: Callable[[str, str], tuple[str, ...]]) -> str:
     return ", ".join(sorted({w for f in change.fields for w in added_in(f.old, f.new)}))
 
 
+def _reworded_definition(change, diff) -> "Node | None":
+    """The definition of Part 1 this change rewords (None for any other change)."""
+    node = diff.new_nodes.get(change.id)
+    return node if _reworded(change) and node is not None and node.kind == "definition" else None
+
+
 def _states(diff, change, kind: str) -> bool:
     """The clause states a fact of ``kind`` in either version."""
     return any(n is not None and any(f.kind == kind for f in n.facts)
@@ -696,8 +706,7 @@ def definition_narrowed_in_words(change, diff) -> Iterator[Match]:
     :func:`~generator.diff.wording.limiting_words_added`'s; a definition that affirms fewer
     alternatives ("identify a person or reflect their activities, independently or in
     combination" → "identify a person on its own") covers fewer cases as well."""
-    node = diff.new_nodes.get(change.id)
-    if not _reworded(change) or node is None or node.kind != "definition":
+    if _reworded_definition(change, diff) is None:
         return
     added = _added(change, limiting_words_added) or \
         (FEWER_ALTERNATIVES if any(alternatives_dropped(f.old, f.new) for f in change.fields) else "")
@@ -714,8 +723,8 @@ def recipient_definition_widened(change, diff) -> Iterator[Match]:
     clause that shares data with them now shares it with more companies, though no recipient
     fact changed (item 3). A new link to the list, or another wording of the same group, is
     left to the person who decides."""
-    node = diff.new_nodes.get(change.id)
-    if not _reworded(change) or node is None or node.kind != "definition":
+    node = _reworded_definition(change, diff)
+    if node is None:
         return
     if not any(said(node.own("term")) == said(label) for label in vocab.RECIPIENTS.values()):
         return
