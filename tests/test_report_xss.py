@@ -19,7 +19,9 @@ NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", 
                 "contact-details-reworded", "another-handler-in-words", "right-ground-narrowed",
                 "right-named-in-words", "children-age-lowered-in-words", "right-exception-added",
                 "sharing-list-opened", "another-handler-named", "opt-out-added-in-words", "opt-out-narrowed-in-words",
-                "rights-promise-withdrawn", "channel-named-in-words", "sharing-list-unclosed", "promise-waived-by-us"}
+                "rights-promise-withdrawn", "channel-named-in-words", "sharing-list-unclosed", "promise-waived-by-us",
+                "sensitive-definition-narrowed", "recipient-definition-widened", "right-made-easier-in-words",
+                "further-use-allowed-in-words", "moved-under-no-consent"}
 
 
 def _hostile_pair(payload: str):
@@ -90,6 +92,21 @@ def _hostile_pair(payload: str):
         others = t.find("collect.rules.others-data")
         others.update(text=others["text"].replace("children's personal information",
                                                   f"the personal information of a child under 10 {payload}"))
+
+        # a category no longer defined as sensitive, affiliates defined more widely, a step spared,
+        # backups put to a use, sharing moved where consent is not asked
+        sensitive = t.find("def.sensitive-personal-information")
+        sensitive.update(text=sensitive["text"].replace("mobile phone number, ", f"{payload} "))
+        t.drop_fact("def.sensitive-personal-information", code="pd:TelephoneNumber")
+        affiliates = t.find("def.affiliates")
+        affiliates.update(text=affiliates["text"].replace("Qima Investment Ltd.", f"Qima Investment Ltd. and any "
+                                                                               f"company {payload}", 1))
+        effect = t.find("rights.cancel.effect")
+        effect.update(text=f"{effect['text']} You do not need to make a separate request {payload}.")
+        backups = t.find("rights.delete.backups")
+        backups.update(text=backups["text"].replace("isolate it from any further processing",
+                                                    f"may use it to test our systems {payload}"))
+        t.insert_after("share.exceptions.public-sources", t.remove("share.other.business-practice"))
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
