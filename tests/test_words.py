@@ -297,6 +297,10 @@ def test_affirmed_drops_what_a_sentence_denies():
     text = affirmed("We use the camera for login. We do not use it for biometric data; we don't sell it. Thanks.")
     assert "login" in text and "Thanks" in text
     assert "biometric" not in text and "sell" not in text
+    # "cannot" is one word, and a denial as well: partners that cannot use data for advertising
+    # name no use of it for advertising
+    text = affirmed("Partners cannot use it for advertising. They deliver orders.")
+    assert "advertising" not in text and "deliver" in text
 
 
 def test_the_documented_lists_hold_what_they_promise():

@@ -409,7 +409,7 @@ MAYBE_PERSONAL_DATA = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+\s+)?(?:inv
 
 
 #: a negation and the rest of its sentence: what it says is *not* done
-_NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without)\b[^.;:!?]*", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot)\b[^.;:!?]*", re.I)
 
 
 @lru_cache(maxsize=512)
