@@ -301,6 +301,12 @@ def test_affirmed_drops_what_a_sentence_denies():
     # name no use of it for advertising
     text = affirmed("Partners cannot use it for advertising. They deliver orders.")
     assert "advertising" not in text and "deliver" in text
+    # a denial inside a relative clause ends with the clause: the sentence still tells you
+    # whom to contact, and a denial outside one still runs to the end of its sentence
+    text = affirmed("For information that you cannot view or correct, please contact customer service.")
+    assert "view" not in text and "contact customer service" in text
+    text = affirmed("We do not sell, rent or share it, and partners that do not ask, never see it.")
+    assert "rent" not in text and "share" not in text
 
 
 def test_the_documented_lists_hold_what_they_promise():

@@ -410,13 +410,19 @@ MAYBE_PERSONAL_DATA = re.compile(r"\b(?:may|might|could|can)\s+(?:\w+\s+)?(?:inv
 
 #: a negation and the rest of its sentence: what it says is *not* done
 _NEGATED = re.compile(r"\b(?:not|never|no|nor|neither|without|cannot)\b[^.;:!?]*", re.I)
+#: a negation inside a relative clause ends with the clause ("information that you cannot
+#: view, please contact customer service" still tells you whom to contact)
+_NEGATED_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s+(?:\w+\s+){0,3}?(?:not|never|cannot)\b[^.;:!?,]*,",
+                               re.I)
 
 
 @lru_cache(maxsize=512)
 def affirmed(text: str | None) -> str:
     """``text`` without what it denies: each negation to the end of its sentence is dropped
-    ("We do not use the camera to collect biometric information." names no data collected)."""
-    return _NEGATED.sub(" ", _uncontracted(text))
+    ("We do not use the camera to collect biometric information." names no data collected);
+    a negation in a relative clause only to the clause's comma ("that you cannot view, contact
+    us" still names a contact)."""
+    return _NEGATED.sub(" ", _NEGATED_RELATIVE.sub(" ", _uncontracted(text)))
 
 
 def shown_publicly_more(old: str, new: str) -> bool:
