@@ -21,6 +21,12 @@ def new_clause(ident, text, *facts):
     return {"id": ident, "text": text, "facts": list(facts)}
 
 
+def _name_sdk_provider(t, name: str, **more) -> None:
+    """Give the security SDK's provider (a recipient fact without a name) a name."""
+    [provider] = [f for f in t.find("collect.security.data")["facts"] if f.get("code") == "av:SdkProvider"]
+    provider.update(name=name, **more)
+
+
 # --------------------------------------------------------------------------- triggers
 # (rule id, edit of the base version, expected level of the diff, words in the finding)
 TRIGGERS = {
@@ -267,6 +273,14 @@ TRIGGERS = {
         text=t.find("rights.delete.backups")["text"].replace(
             "isolate it from any further processing", "may use it to test our systems")),
         "consent", "data kept is no longer kept from further use"),
+    # the SDK provider already listed is named: the same recipient, you are told more
+    "recipient-named": (lambda t: _name_sdk_provider(t, "Shieldpoint Security Co., Ltd."),
+                        "review", "Shieldpoint Security Co., Ltd."),
+    # pixel tracking extended to the e-mails merchants send their customers (item 1)
+    "audience-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"].replace(
+            "an email we send you", "an email we send you, or that a merchant sends its customers through AllValue,")),
+        "material", "now said to concern merchants' customers too"),
     # the statement no longer says that data is required for the service (GDPR Art. 13(2)(e))
     "compliance-regression": (lambda t: t.drop_fact("collect.overview.basic", kind="provision"), "review",
                               "compliance regression: Whether data must be provided, and what follows if it "
@@ -554,6 +568,14 @@ NEAR_MISSES = {
         text=t.find("share.partners.suppliers")["text"].replace(
             "Suppliers, service providers and other", "Suppliers and service providers (never data brokers) and other")),
         "prose-substantive", "review"),
+    # a name *and* a circumstance given: the recipient changed (item 3), not only named
+    "recipient-named": (lambda t: _name_sdk_provider(t, "Shieldpoint", circumstances=["av:AuthorityRequest"]),
+                        "recipients-changed", "material"),
+    # merchants' customers named only to be denied: no use extended to them, a person decides
+    "audience-named-in-words": (lambda t: t.find("cookies.beacons.use").update(
+        text=t.find("cookies.beacons.use")["text"].replace(
+            "an email we send you", "an email we send you (never one a merchant sends its customers)")),
+        "prose-substantive", "review"),
     # the opt-out reworded, nothing said to go on: a person decides
     "opt-out-narrowed-in-words": (lambda t: t.find("collect.display.personalisation").update(
         text=t.find("collect.display.personalisation")["text"].replace(
@@ -610,11 +632,11 @@ NEAR_MISSES = {
     "moved-under-no-consent": (lambda t: t.insert_after("share.other.business-practice",
                                                         t.remove("share.exceptions.law")),
                                "moved-to-another-parent", "review"),
-    # a separate request now said to be needed: a step added, not spared (a limit, read elsewhere)
+    # a separate request now said to be needed: a step left to you, not spared (a limit, ¶2)
     "right-made-easier-in-words": (lambda t: t.find("rights.cancel.effect").update(
         text=t.find("rights.cancel.effect")["text"].replace(
             "information.", "information; you need to make a separate request for this.")),
-        "prose-substantive", "review"),
+        "right-limited-in-words", "consent"),
     # the promise reworded, as often: no further use allowed
     "further-use-allowed-in-words": (lambda t: t.find("rights.delete.backups").update(
         text=t.find("rights.delete.backups")["text"].replace(

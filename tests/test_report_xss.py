@@ -21,7 +21,8 @@ NEW_FINDINGS = {"company-named-with-controller", "transfer-safeguards-changed", 
                 "sharing-list-opened", "another-handler-named", "opt-out-added-in-words", "opt-out-narrowed-in-words",
                 "rights-promise-withdrawn", "channel-named-in-words", "sharing-list-unclosed", "promise-waived-by-us",
                 "sensitive-definition-narrowed", "recipient-definition-widened", "right-made-easier-in-words",
-                "further-use-allowed-in-words", "moved-under-no-consent"}
+                "further-use-allowed-in-words", "moved-under-no-consent", "recipient-named",
+                "audience-named-in-words"}
 
 
 def _hostile_pair(payload: str):
@@ -107,6 +108,11 @@ def _hostile_pair(payload: str):
         backups.update(text=backups["text"].replace("isolate it from any further processing",
                                                     f"may use it to test our systems {payload}"))
         t.insert_after("share.exceptions.public-sources", t.remove("share.other.business-practice"))
+        # the SDK's provider named, and a use extended to merchants' customers
+        [provider] = [f for f in t.find("collect.security.data")["facts"] if f.get("code") == "av:SdkProvider"]
+        provider.update(name=f"Shieldpoint {payload}")
+        cart = t.find("collect.cart.data")
+        cart.update(text=f"{cart['text']} It also covers your customers {payload}.")
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",

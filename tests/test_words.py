@@ -102,6 +102,9 @@ def test_companies_are_read_by_their_legal_form():
     ("you can bring a lawsuit before the people's court with jurisdiction over the place where you live",
      {"people's court"}),
     ("There is no one to contact.", set()),
+    # a relative clause after the name ends it; "that" before a name is part of it
+    ("by filing a lawsuit in the court that has jurisdiction where the defendant is located", {"court"}),
+    ("please contact that merchant", {"that merchant"}),
     ("you can also lodge a complaint with the cyberspace administration or another authority",
      {"cyberspace administration"}),
 ])
@@ -151,6 +154,13 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      ("unless",)),
     ("you need to obtain the guardian's consent.", "you should obtain the guardian's consent where it is practicable.",
      ("where practicable",)),
+    # what we did, left to the reader: a step (and the firmer "will" gone: no promise weakened)
+    ("we will also try our best to notify the recipients.", "you will need to contact the recipients yourself.",
+     ("a step left to you",)),
+    ("you need to provide proof.", "you will need to show us proof.", ()),  # as many steps
+    ("if you feel the need to withdraw it, email us.", "if you feel you need to withdraw it, email us.", ()),  # a feeling
+    ("we may charge a fee for repeated requests.",  # how often, counted in requests
+     "we may charge a fee after your first two requests in any 12 months.", ("at most so often",)),
 ])
 def test_limiting_words_added_are_counted(old, new, added):
     from generator.diff.wording import limiting_words_added
@@ -429,3 +439,37 @@ def test_yaml_layout_alone_is_no_change(tmp_path_factory, style, indent, width):
     relaid = load_version(out, POLICY)
     assert relaid.compute_hash() == _base().compute_hash()
     assert _level(relaid) == "none"
+
+
+def test_a_value_is_said_in_other_function_words():
+    from generator.diff.wording import says_value
+
+    value = "court with jurisdiction where the defendant is located"
+    assert says_value(value, "in the court that has jurisdiction where the defendant is located.")
+    assert says_value(value, "In the Court with  jurisdiction where the defendant is located")
+    assert not says_value(value, "in the court where you live")
+    assert not says_value("personal information protection department", "our Data Protection Officer")
+
+
+@pytest.mark.parametrize("old,new,merchants_customers", [
+    ("an email we send you", "an email we send you, or that a merchant sends its customers through AllValue", True),
+    ("our staff may contact you", "our staff may contact you and, if you are a merchant, your customers", True),
+    ("contact customer service", "contact our customer service or customer support team", False),  # not people
+    ("an email we send you", "an email we send you (never one a merchant sends its customers)", False),  # denied
+    ("a merchant's customers may ask", "the customers of a merchant may ask", False),  # as often
+])
+def test_merchants_customers_named_more_often(old, new, merchants_customers):
+    from generator.diff.wording import audience_named_more_often
+
+    assert audience_named_more_often(old, new) is merchants_customers
+
+
+@pytest.mark.parametrize("text, ways", [
+    ("You can determine whether these permissions are turned on or off by yourself.", 1),
+    ("Once granted, these permissions cannot be turned off.", 0),  # one named, and denied
+    ("You can turn off the switch or unsubscribe.", 2),
+])
+def test_ways_to_stop_something(text, ways):
+    from generator.diff.wording import opt_outs
+
+    assert opt_outs(text) == ways

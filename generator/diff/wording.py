@@ -55,11 +55,20 @@ DELAY = "after a period"
 _FEE = re.compile(r"\b(?:fees?|charg(?:e|es|ed|ing)|costs?|usd|rmb|cny|eur|gbp)\b|[$¥€£]\s*\d", re.I)
 #: how :func:`limiting_words_added` names a fee it counts
 FEE = "a fee"
-#: how often something may be had: "once every twelve months", "twice a year", "3 times per month"
-_FREQUENCY = re.compile(r"\b(?:once|twice|one\s+time|(?:\d+|two|three|four|five)\s+times)\s+(?:a|an|per|every|each|in\s+any)\s+"
+#: how often something may be had: "once every twelve months", "twice a year", "3 times per month",
+#: "two requests in any 12 months"
+_FREQUENCY = re.compile(r"\b(?:once|twice|one\s+time|(?:\d+|two|three|four|five)\s+(?:times|requests?|applications?))\s+"
+                        r"(?:a|an|per|every|each|in\s+(?:any|a|each|every|one|the\s+same))\s+"
                         r"(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|period)\b", re.I)
 #: how :func:`limiting_words_added` names a frequency it counts
 FREQUENCY = "at most so often"
+#: a step left to the reader that the clause took on itself: "you will need to contact them
+#: yourself", "you must ask each of them", "it is your responsibility to" (not a feeling: "if
+#: you feel you need to withdraw")
+_STEP_LEFT = re.compile(r"(?<!feel\s)(?<!think\s)(?<!believe\s)\byou\s+(?:(?:will|would|shall)\s+)?(?:need|have)\s+to\b|\byou\s+must\b|\byou\s+are\s+required\s+to\b|"
+                        r"\byour\s+(?:own\s+)?responsibility\s+to\b|\byourself\b", re.I)
+#: how :func:`limiting_words_added` names a step it counts
+STEP_LEFT = "a step left to you"
 #: "within 15 days", "30 working days": a time limit in days
 _DAYS = re.compile(r"\b(\d+)\s*(?:(working|business|calendar)\s+)?days?\b", re.I)
 #: how :func:`limiting_words_added` names a longer time limit
@@ -261,7 +270,7 @@ RIGHT_NAMES: dict[str, tuple[str, ...]] = {
 CHANNEL_NAMES: dict[str, tuple[str, ...]] = {
     "av:Email": ("email", "e-mail", "emails", "e-mails"),
     "av:Phone": ("phone", "telephone", "call us", "hotline"),
-    "av:Letter": ("letter", "by post", "postal mail", "in writing"),
+    "av:Letter": ("letter", "by post", "postal mail", "in writing", "written request", "in written form"),
     "av:CustomerService": ("customer service", "customer support", "support team"),
     "av:MobileApp": ("the app", "our app", "mobile app"),
     "av:UnsubscribeLink": ("unsubscribe link", "unsubscribe button"),
@@ -445,6 +454,21 @@ def phrases_added(pattern: re.Pattern, old: str, new: str) -> tuple[str, ...]:
     return tuple(sorted(found(new) - found(old)))
 
 
+#: the other audience of the statement, merchants' customers, named as people whose data a
+#: clause handles: "your customers" (to a merchant), "a merchant's customers", "the customers
+#: of merchants", "shoppers" (not "customer service")
+OTHER_AUDIENCE = re.compile(r"\b(?:(?:your|its|their|merchants['\u2019]?|(?:a|the|each|every)\s+merchant['\u2019]s)\s+"
+                            r"(?:customers|shoppers|buyers|consumers)|customers?\s+of\s+(?:a\s+|the\s+|their\s+)?"
+                            r"(?:merchants?|stores?|shops?)|shoppers|consumers)\b", re.I)
+
+
+def audience_named_more_often(old: str | None, new: str | None) -> bool:
+    """``new`` affirms more often than ``old`` that it concerns merchants' customers
+    (:data:`OTHER_AUDIENCE`): "email we send you" → "email we send you, or that a merchant
+    sends its customers through AllValue"."""
+    return more_often(OTHER_AUDIENCE, affirmed(old), affirmed(new))
+
+
 def more_often(pattern: re.Pattern, old: str, new: str) -> bool:
     """``pattern`` matches ``new`` more often than ``old``."""
     return len(pattern.findall(new or "")) > len(pattern.findall(old or ""))
@@ -522,7 +546,8 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     more of them in all (a "cannot" rewritten as "may not" is no new limit, nor is a negated
     limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
     cooling-off period"), :data:`FEE` a price ("USD 15"), :data:`QUALIFIED` a duty made to
-    depend on what is practicable ("where it is practicable to do so")."""
+    depend on what is practicable ("where it is practicable to do so"), :data:`STEP_LEFT` a step
+    the reader must now take ("you will need to contact them yourself")."""
     old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
     old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
     weak = _counts(old_plain, WEAK_MODALS).total(), _counts(new_plain, WEAK_MODALS).total()
@@ -532,7 +557,8 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     # impossible") and a limit added together go both ways: no limiting word is counted then
     strengthened = weak[1] < weak[0] and strong[1] >= strong[0]
     added = () if strengthened else _more_in_all(before, after)
-    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY), (_QUALIFIED, QUALIFIED)):
+    for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY), (_QUALIFIED, QUALIFIED),
+                          (_STEP_LEFT, STEP_LEFT)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
@@ -630,9 +656,30 @@ def said(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
+#: words a value may lose when reworded ("the court with jurisdiction" is "the court that has
+#: jurisdiction")
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "with", "that", "which", "has", "have", "having", "is", "are",
+                             "in", "at", "for", "to", "by", "and"})
+
+
+def says_value(value: str, text: str | None) -> bool:
+    """``text`` says ``value``: word for word, or its other words in order with at most two
+    words between each ("court with jurisdiction where the defendant is located" is said by
+    "the court that has jurisdiction where the defendant is located")."""
+    value, text = said(value), said(text)
+    if value in text:
+        return True
+    words = [w for w in re.findall(r"[\w'-]+", value) if w not in _FUNCTION_WORDS]
+    if not words:
+        return False
+    gap = r"\W+(?:[\w'-]+\W+){0,2}?"
+    return re.search(r"\b" + gap.join(map(re.escape, words)) + r"\b", text) is not None
+
+
 #: a choice the reader is given to stop something: "you can unsubscribe", "turn off the
-#: personalized recommendation switch", "opt out", "withdraw"
-_STOP = (r"(?:unsubscribe|opt(?:\s+|-)out|turn\s+(?:it\s+|them\s+)?off|switch\s+(?:it\s+|them\s+)?off|disable|"
+#: personalized recommendation switch", "opt out", "withdraw", "turned on or off by yourself"
+_STOP = (r"(?:unsubscribe|opt(?:\s+|-)out|turn(?:ed|ing)?\s+(?:it\s+|them\s+|on\s+or\s+)?off|"
+         r"switch(?:ed|ing)?\s+(?:it\s+|them\s+|on\s+or\s+)?off|disable|"
          r"deactivate|withdraw|object\s+to|stop\s+receiving)")
 _OPT_OUT = re.compile(r"\b" + _STOP + r"\b", re.I)
 #: the same, denied: "you cannot opt out", "will not be able to turn it off"
@@ -758,7 +805,7 @@ def contacted(text: str) -> frozenset[str]:
             continue
         words = []
         for w in m.group(1).lower().split():
-            if w in _CONTACT_END:
+            if w in _CONTACT_END or (w == "that" and words):  # "the court that has ...", not "that merchant"
                 break
             if w not in _CONTACT_NOISE:
                 words.append(w)

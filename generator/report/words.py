@@ -72,6 +72,8 @@ EVENTS: dict[str, str] = {
     "recipient-named": N_("data said to be shared with someone no fact names: {label}"),
     "opt-out-narrowed": N_("a way to stop something now said to leave part of it going on: {label}"),
     "choice-overridden": N_("your choice no longer said to be followed: {label}"),
+    "opt-out-denied": N_("a way to stop it no longer given, or now denied: {label}"),
+    "audience-named": N_("now said to concern merchants' customers too: {label}"),
     "opt-out-added": N_("more ways to stop something given: {label}"),
     "another-handler-named": N_("a handler in its own right named among the recipients ({recipients}): {label}"),
     "another-handler": N_("others said to use your data, or contact you, themselves: {label}"),

@@ -11,6 +11,7 @@ from .consent import (children_data_collected, data_sold, data_to_new_controller
                       requests_no_longer_free, right_ground_removed, right_narrowed, right_removed,
                       sensitive_data_added, shared_without_a_pipl_basis)
 from .material import (children_protection_lowered, circumstance_recorded, contacts_changed, controller_changed,
+                       recipient_named,
                        data_category_changed, exception_to_consent_changed, impact_assessment_high, processing_changed,
                        promise_not_to_process_added, purpose_changed, recipients_changed, rights_changed,
                        sharing_circumstance_changed, transfer_destination_changed, transfer_safeguards_changed)
@@ -18,7 +19,7 @@ from .prose import (children_clause_reworded, children_protection_raised, clause
                     company_named_with_controller, moved_into_new_context, moved_into_transfers,
                     moved_to_another_parent, moved_under_no_consent, numbered_list_reordered, prose_substantive,
                     renumbered_only, right_ground_added, unlisted_fact_changed, updated_on_note, wording_editorial)
-from .wording import (another_handler_in_words, another_handler_named, channel_named_in_words,
+from .wording import (another_handler_in_words, another_handler_named, audience_named_in_words, channel_named_in_words,
                       children_age_lowered_in_words, children_named_in_collection,
                       children_protection_weakened_in_words, circumstance_named, consent_no_longer_said,
                       contact_details_reworded, contact_route_changed, controller_details_reworded,
@@ -39,7 +40,7 @@ DEFAULT_ORDER = (
     sharing_circumstance_changed, exception_to_consent_changed, transfer_destination_changed, rights_changed,
     contacts_changed, children_protection_lowered, impact_assessment_high,
     compliance_regression,
-    children_protection_raised, promise_not_to_process_added, circumstance_recorded, transfer_safeguards_changed,
+    children_protection_raised, promise_not_to_process_added, circumstance_recorded, recipient_named, transfer_safeguards_changed,
     unlisted_fact_changed,
     # wording and structure, for the clauses no fact rule judged (moves: every clause); the
     # words where facts are silent (rules/wording.py) before the generic rewording; words that
@@ -50,7 +51,7 @@ DEFAULT_ORDER = (
     further_use_allowed_in_words, new_use_named, public_disclosure_named, another_handler_named,
     another_handler_in_words, consent_no_longer_said,
     controller_role_in_words, sensitive_definition_narrowed, definition_narrowed_in_words,
-    children_age_lowered_in_words, children_protection_weakened_in_words, data_named_in_words,
+    children_age_lowered_in_words, children_protection_weakened_in_words, data_named_in_words, audience_named_in_words,
     personal_data_no_longer_denied, circumstance_named, recipient_definition_widened, recipient_named_in_words,
     destination_named_in_words, right_deadline_shortened, right_made_easier_in_words, right_named_in_words,
     channel_named_in_words, opt_out_added_in_words, use_no_longer_named, sensitive_definition_widened,

@@ -103,9 +103,27 @@ def controller_changed(change, diff) -> Iterator[Match]:
 def recipients_changed(change, diff) -> Iterator[Match]:
     """A recipient (keyed by who and how) or a public-disclosure circumstance added or removed;
     not circumstances recorded that the clause already said (``circumstance-recorded``)."""
-    if change.kind in ("recipient", "disclosure") and not _circumstances_already_said(change, diff):
+    if change.kind in ("recipient", "disclosure") and not _circumstances_already_said(change, diff) \
+            and not _only_named(change):
         yield Match(change, favourable=_circumstances_direction(change) if change.change == "modified"
                     else _direction(change))
+
+
+@rule("recipient-named", "review", N_("Section VIII item 3 (the same recipient, now named)"),
+      N_("A recipient already listed, unnamed until now, is named: who receives the data did not "
+         "change and you are told more; a person confirms the name is that recipient's."))
+def recipient_named(change, diff) -> Iterator[Match]:
+    """A name given to a recipient fact that had none ("an SDK developed by a third party" →
+    "by Shieldpoint Security Co., Ltd."), nothing else of it changed. Another name for a
+    recipient already named is ``recipients-changed``: another company receives the data."""
+    if _only_named(change):
+        yield Match(change, favourable=True)
+
+
+def _only_named(change) -> bool:
+    """A recipient's only change is a name where it had none."""
+    return change.kind == "recipient" and change.change == "modified" and set(change.fields) == {"name"} \
+        and not any(change.values("old", "name"))
 
 
 @rule("circumstance-recorded", "review", N_("Section VIII item 3 (circumstances of sharing; already stated)"),

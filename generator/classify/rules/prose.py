@@ -268,23 +268,31 @@ def _required_by_law(fact) -> bool:
     return fact.code in _BY_LAW or bool(_BY_LAW & set(getattr(fact, "circumstances", None) or ()))
 
 
+#: the sections of Part 2 whose clauses give data to others: read there, a clause shares
+SHARING_SECTIONS = frozenset({"share", "transfer"})
+
+
 @rule("moved-into-new-context", "material", N_("Section VIII items 1 and 3 (read under another lead-in)"),
-      N_("A clause with facts moved into another section, or under a lead-in whose facts differ: its "
-      "facts now say something else."), target="clause", over_facts="always")
+      N_("A clause with facts moved into the sections on sharing and transfers, or under a lead-in "
+      "whose facts differ: its facts now say something else."), target="clause", over_facts="always")
 def moved_into_new_context(change, diff) -> Iterator[Match]:
     """Moved into or out of a list a lead-in governs ("Sharing, transferring and publicly
     disclosing personal information does not require your consent in the following cases:"),
-    carrying facts (a purpose, a recipient, a legal basis...), into another section (collection
-    → sharing) or surroundings whose facts differ. Within a section, under lead-ins that carry
-    no facts, or a paragraph or division moved among others with no lead-in over it (its facts
-    say the same there), a person decides (``moved-to-another-parent``)."""
+    carrying facts (a purpose, a recipient, a legal basis...), into the sections that give data
+    to others (:data:`SHARING_SECTIONS`: collection → sharing) or surroundings whose facts
+    differ. Out of them, within a section, under lead-ins that carry no facts, or a paragraph or
+    division moved among others with no lead-in over it (its own facts still say the same
+    there: SDK sharing moved beside the data the SDKs collect), a person decides
+    (``moved-to-another-parent``)."""
     if "moved" not in change.kinds or _parent(change.old_path) == _parent(change.new_path):
         return
     if not (_listed_under_a_lead_in(diff.old_nodes, change.old_path)
             or _listed_under_a_lead_in(diff.new_nodes, change.new_path)):
         return  # a paragraph of its own, moved among paragraphs: a person decides
+    into_sharing = section_of(change.new_path) in SHARING_SECTIONS and \
+        section_of(change.old_path) not in SHARING_SECTIONS
     if _carries_facts(diff, change) and (
-            section_of(change.old_path) != section_of(change.new_path)
+            into_sharing
             or _context(diff.old_nodes, change.old_path) != _context(diff.new_nodes, change.new_path)):
         yield Match(event="moved-context", values={"old": _parent(change.old_path), "parent": _parent(change.new_path),
                                                    "label": change.label}, favourable=None)

@@ -33,7 +33,8 @@ from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CON
                              data_named_more_often, definition_widened, further_use_allowed, limiting_words_added,
                              list_opened, list_unclosed, lists_exceptions, longest_days, more_often, opt_outs, phrases_added,
                              promise_waived_by_us as promise_waived, recipients_named_more_often,
-                             rights_named_more_often, rights_promised, said, shown_publicly_more, steps_spared,
+                             rights_named_more_often, rights_promised, said, says_value, shown_publicly_more,
+                             steps_spared, audience_named_more_often,
                              uses_named, words_added, words_added_in_all)
 from ...lint.codes import OTHER_CONTROLLERS
 from ...model import vocabulary as vocab
@@ -62,10 +63,13 @@ def right_limited_in_words(change, diff) -> Iterator[Match]:
     who decides. Limiting words in a sentence that sends the reader to someone new ("If you
     are a customer of a merchant, please contact that merchant; Allvalue customer service only
     assists merchants") are the terms of that route, which ``contact-route-changed`` reads
-    (item 4): the right is exercised another way, not limited."""
+    (item 4): the right is exercised another way, not limited. Where that rule does not read
+    the clause (it states no right or contact itself), they are counted: "you will need to
+    contact the companies ... yourself" leaves to you what we did."""
     if not _worded(change) or not _gives_a_right(diff, change):
         return
-    if added := _added(change, _limits_outside_new_routes):
+    routes_read = _states(diff, change, "right") or _states(diff, change, "contact")
+    if added := _added(change, _limits_outside_new_routes if routes_read else limiting_words_added):
         yield Match(event="right-limited-words", values={"words": added, "label": change.label},
                     favourable=False)
 
@@ -325,8 +329,8 @@ def rights_promise_withdrawn(change, diff) -> Iterator[Match]:
 
 @rule("opt-out-narrowed-in-words", "consent", N_("Section VIII ¶2 (rights not limited without express consent)"),
       N_("Where you are told how to stop something (turn off, unsubscribe, opt out), the words now "
-         "say that it goes on anyway, in part, or your choice is no longer said to be followed, though "
-         "no fact records it."), target="clause", decidable=True)
+         "say that it goes on anyway, in part, or your choice is no longer said to be followed, or the "
+         "way to stop it is gone or denied, though no fact records it."), target="clause", decidable=True)
 def opt_out_narrowed_in_words(change, diff) -> Iterator[Match]:
     """Reworded where the old wording gives the reader a way to stop something
     (:func:`~generator.diff.wording.opt_outs`: "You can turn off the personalized recommendation
@@ -335,13 +339,28 @@ def opt_out_narrowed_in_words(change, diff) -> Iterator[Match]:
     and commercial advertisements will continue to be based on your preference features"):
     the choice now stops less, a right narrowed (¶2). So does a promise to follow the reader's
     choice taken back ("We will respect the choice you make" → "the choices you make ... do not
-    apply to it": :func:`~generator.diff.wording.choice_overridden`)."""
+    apply to it": :func:`~generator.diff.wording.choice_overridden`), and so do fewer ways to
+    stop it, or one now denied ("You can determine whether these permissions are turned on or
+    off by yourself" → "Once granted, these permissions cannot be turned off")."""
     if not _reworded(change):
         return
     if any(opt_outs(f.old) > 0 and continues_regardless(f.old, f.new) for f in change.fields):
         yield Match(event="opt-out-narrowed", values={"label": change.label}, favourable=False)
     elif any(choice_overridden(f.old, f.new) for f in change.fields):
         yield Match(event="choice-overridden", values={"label": change.label}, favourable=False)
+    elif any(_opt_outs_taken(diff, change.id, f.old, f.new) for f in change.fields):
+        yield Match(event="opt-out-denied", values={"label": change.label}, favourable=False)
+
+
+def _opt_outs_taken(diff, clause: str, old: str | None, new: str | None) -> bool:
+    """``new`` gives fewer ways to stop something than ``old``, and the sentences of ``old``
+    that gave them are not said word for word by another clause of the new version (a
+    sentence split off into a paragraph of its own still gives the reader the choice)."""
+    if opt_outs(new) >= opt_outs(old):
+        return False
+    gone = [said(s) for s in _SENTENCE_END.split(old or "") if opt_outs(s) > 0 and said(s) not in said(new)]
+    elsewhere = [said(node.text) for ident, node in diff.new_nodes.items() if ident != clause and node.text]
+    return not gone or not all(any(s in text for text in elsewhere) for s in gone)
 
 
 @rule("opt-out-added-in-words", "material", N_("Section VIII item 4 (your rights and how you exercise them)"),
@@ -436,6 +455,23 @@ def data_named_in_words(change, diff) -> Iterator[Match]:
     type of personal information processed changed (item 1)."""
     if named := _data_named(change, diff, sensitive=False):
         yield Match(event="data-named", values={"data": named, "label": change.label}, favourable=False)
+
+
+@rule("audience-named-in-words", "material", N_("Section VIII item 1 (whose personal information is processed, and how)"),
+      N_("A clause that collects or uses data now says it also concerns merchants' customers: the "
+         "same use reaches another group of people, though no fact records it."),
+      target="clause", decidable=True)
+def audience_named_in_words(change, diff) -> Iterator[Match]:
+    """Reworded where data is collected or used (the clause or a lead-in states data, or the
+    clause a purpose), naming
+    merchants' customers more often than before (:func:`~generator.diff.wording.audience_named_more_often`:
+    "the email we send you" → "..., or that a merchant sends its customers through AllValue";
+    "our staff may contact you" → "you and, if you are a merchant, your customers"). The
+    statement speaks to two audiences; a way of using data extended from one to the other is
+    a new way of using personal information (item 1)."""
+    if _worded(change) and (_collects_data(diff, change) or _states(diff, change, "purpose")) and \
+            any(audience_named_more_often(f.old, f.new) for f in change.fields):
+        yield Match(event="audience-named", values={"label": change.label}, favourable=False)
 
 
 def _data_named(change, diff, sensitive: bool) -> str:
@@ -857,10 +893,10 @@ def _values_unsaid(change, diff, kind: str, fields: tuple[str, ...],
     old = diff.old_nodes.get(change.id)
     if old is None:
         return []
-    texts = [(said(f.old), said(f.new)) for f in change.fields]
     values = [v for fact in old.facts if fact.kind == kind and where(fact) for name in fields
               if isinstance(v := getattr(fact, name, None), str) and v.strip()]
-    return [v for v in dict.fromkeys(values) if any(said(v) in o and said(v) not in n for o, n in texts)]
+    return [v for v in dict.fromkeys(values)
+            if any(says_value(v, f.old) and not says_value(v, f.new) for f in change.fields)]
 
 
 #: the facts of how a right is given and exercised: the right, its response time, its fee
