@@ -1157,6 +1157,31 @@ def test_a_paragraph_moved_among_paragraphs_is_read_where_it_stands():
     assert not rule_hits(paragraph, "moved-into-new-context")
 
 
+def test_a_list_of_public_disclosures_opened_is_new_circumstances_not_a_new_handler():
+    """"We will only publicly disclose ... in the following circumstances" said open: the public
+    is no handler (Art. 23), the circumstances are new (item 3); a list of transfers said open
+    lets data reach handlers in unnamed cases (Art. 23)."""
+    public = classify_pair(base(), edited(base(), lambda t: t.find("share.disclosure.intro").update(
+        text="We may publicly disclose your personal information in circumstances such as the following:")))
+    assert public.level == "material" and rule_hits(public, "sharing-list-unclosed")
+    assert not rule_hits(public, "sharing-list-opened")
+    transfer = classify_pair(base(), edited(base(), lambda t: t.find("share.transfer.intro").update(
+        text="We may transfer your personal information to companies, organizations or individuals, including in "
+             "the following cases:")))
+    assert transfer.level == "consent" and rule_hits(transfer, "sharing-list-opened")
+
+
+def test_a_new_clause_putting_collected_data_to_a_new_purpose_needs_consent():
+    """A new clause that names no data of its own ("the records of your conversations with
+    customer service") and states a purpose new to the statement: a new use of data already
+    collected (Art. 14), not only a purpose added (item 1)."""
+    clause = new_clause("collect.contact.service-chats", "We use the records of your conversations with customer "
+                        "service to train the models of our automated assistant.",
+                        {"kind": "purpose", "code": "av:ModelTraining"})
+    report = classify_pair(base(), edited(base(), lambda t: t.insert_after("collect.contact.email", clause)))
+    assert report.level == "consent" and rule_hits(report, "purpose-for-collected-data")
+
+
 def test_a_ground_of_a_right_moved_into_its_refusals_narrows_it():
     """A ground for deletion moved under "we will not be able to respond to your request in the
     following cases": no longer a case the right covers, now one it refuses (¶2)."""

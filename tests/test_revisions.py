@@ -29,17 +29,21 @@ REVISIONS = Path(__file__).resolve().parent / "fixtures" / "revisions"
 CASES = REVISIONS / "cases"
 #: revisions written blind (without the classifier's code or results), in the order they were
 #: written: see each folder's README.md
-BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 34))]
+BLIND_SETS = ["holdout", *(f"holdout-{n}" for n in range(2, 36))]
 #: how docs/rules.md names each set's figure
 ORDINALS = ["", "Second ", "Third ", "Fourth ", "Fifth ", "Sixth ", "Seventh ", "Eighth ", "Ninth ", "Tenth ",
             "Eleventh ", "Twelfth ", "Thirteenth ", "Fourteenth ", "Fifteenth ", "Sixteenth ", "Seventeenth ",
             "Eighteenth ", "Nineteenth ", "Twentieth ", "Twenty-first ",
             "Twenty-second ", "Twenty-third ", "Twenty-fourth ", "Twenty-fifth ",
             "Twenty-sixth ", "Twenty-seventh ",
-            "Twenty-eighth ", "Twenty-ninth ", "Thirtieth ", "Thirty-first ", "Thirty-second ", "Thirty-third "]
+            "Twenty-eighth ", "Twenty-ninth ", "Thirtieth ", "Thirty-first ", "Thirty-second ", "Thirty-third ",
+            "Thirty-fourth ", "Thirty-fifth "]
 HOLDOUT = REVISIONS / "holdout"
-SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS)]
-SET_IDS = ["cases", *BLIND_SETS]
+#: meaning-preserving rewrites of fifty clauses, every one `review`, written blind as well: a
+#: rule that reads a change of meaning into plain words shows here (see its README.md)
+PARAPHRASES = REVISIONS / "paraphrases"
+SETS = [CASES, *(REVISIONS / name for name in BLIND_SETS), PARAPHRASES]
+SET_IDS = ["cases", *BLIND_SETS, "paraphrases"]
 
 LEVELS = ("none", "editorial", "review", "material", "consent")
 HEADER = "# Illustrative revision, not AllValue's text."
@@ -48,13 +52,14 @@ META_KEYS = {"updated_on", "controller", "impact_assessment"}
 #: a rationale cites Section VIII (items 1-6, ¶2), Part 1 (Definition 5) or a PIPL article
 CITATION = re.compile(r"Section VIII|Part 1|PIPL Arts?\. \d+")
 MIN_CASES = {CASES: 85, HOLDOUT: 45, REVISIONS / "holdout-2": 40, REVISIONS / "holdout-3": 30,
-             **{REVISIONS / name: 35 for name in BLIND_SETS[3:]}, REVISIONS / "holdout-23": 34}
+             **{REVISIONS / name: 35 for name in BLIND_SETS[3:]}, REVISIONS / "holdout-23": 34, PARAPHRASES: 50}
 #: cases per pattern group and per Section VIII item; the fourth and later blind sets' authors
 #: were asked for one of each at least (their spread is their own, not topped up afterwards)
-MIN_PER_GROUP = {REVISIONS / name: 1 for name in BLIND_SETS[3:]}
+MIN_PER_GROUP = {REVISIONS / name: 1 for name in [*BLIND_SETS[3:], "paraphrases"]}
 #: pattern groups a blind set's author did not write (from the twenty-fourth set on the brief
 #: no longer asked for every group; each set's README says what it covers)
-GROUPS_NOT_WRITTEN = {REVISIONS / "holdout-24": {"circumstances"}}
+GROUPS_NOT_WRITTEN = {REVISIONS / "holdout-24": {"circumstances"},
+                      PARAPHRASES: {"moves", "circumstances", "direction", "section-viii", "multi"}}
 AGREEMENT = 0.95
 
 #: Pattern tags by group; every group needs at least 3 cases.
@@ -320,7 +325,8 @@ def test_cases_are_well_formed(folder):
         count = sum(1 for p in paths if set(load_case(p)["patterns"]) & members)
         want = MIN_PER_GROUP.get(folder, 3)
         assert count >= want, f"pattern group {group!r} has {count} cases, want at least {want}"
-    thin = {t: tags[t] for t in PATTERN_GROUPS["section-viii"] if tags[t] < MIN_PER_GROUP.get(folder, MIN_PER_RULE)}
+    thin = {t: tags[t] for t in PATTERN_GROUPS["section-viii"] if tags[t] < MIN_PER_GROUP.get(folder, MIN_PER_RULE)
+            and "section-viii" not in GROUPS_NOT_WRITTEN.get(folder, ())}
     assert not thin, f"Section VIII items / consent rules with fewer than {MIN_PER_RULE} cases: {thin}"
 
 
@@ -337,6 +343,13 @@ KNOWN_MISSES = {
     REVISIONS / "holdout-17": {"2132-affiliate-consent-condition-moved":
                                "'with your consent' moved within the sentence to govern one purpose only: as many "
                                "consent words, and no fact changed"},
+    REVISIONS / "holdout-34": {"3813-order-auto-fraud-cancel":
+                               "orders scored for fraud and cancelled 'without human review', in prose: an "
+                               "automated decision said in words; a use named in words reads consent (Art. 14), "
+                               "this reader labels it item 1, so it is left to a person",
+                               "3826-access-order-details":
+                               "order and delivery details added to what a right lets you see, in prose: a right "
+                               "widened in what it covers is not read"},
     REVISIONS / "holdout-20": {"2421-customer-requests-routed-to-merchant":
                                "customers sent to the merchant for their rights, in a clause that states no right "
                                "or contact (the processor's role)"},
@@ -372,12 +385,18 @@ READ_HIGHER = {
     REVISIONS / "holdout-18": {"2218-fake-review-disclosure-high-risk":
                                "more of the violator named in a public disclosure is read as data newly disclosed "
                                "(Art. 25), as holdout-14's 1821 is"},
-    REVISIONS / "holdout-20": {"2416-automated-appeal-proviso-reworded":
-                               "'without infringing' rewritten as 'provided that doing so does not infringe': one "
-                               "more limiting word where a right is given"},
     REVISIONS / "holdout-29": {"3308-def-party-address":
                                "the Party's address changed in its fact: controller-changed (item 2), as other "
                                "readers label it (089, 623)"},
+    REVISIONS / "holdout-35": {"3908-merchant-consent-sms-and-forum":
+                               "SMS and forum messages added where marketing is stated: `new-use-named` reads the "
+                               "phone number put to a new use (Art. 14); that the duty is the merchant's, toward "
+                               "its customers, is not read"},
+    REVISIONS / "paraphrases": {"4044-children-age-plain":
+                                "a rewording of the children's section is read as material (Definition 5), even "
+                                "with the same age and consent",
+                                "4045-children-use-plain":
+                                "the same: the children's section reworded is read upwards"},
     REVISIONS / "holdout-23": {"2715-children-must-ask-parents":
                                "a rewording of the children's section is read as material (Definition 5), here a "
                                "protection raised ('it is recommended' → 'you must')"},
@@ -417,8 +436,8 @@ def test_classifier_agrees_with_the_set(folder):
 
 
 @pytest.mark.parametrize("folder, label", [(CASES, "Agreement"), *(
-    (REVISIONS / name, f"{ordinal}held-out agreement".capitalize()) for name, ordinal in zip(BLIND_SETS, ORDINALS))],
-    ids=SET_IDS)
+    (REVISIONS / name, f"{ordinal}held-out agreement".capitalize()) for name, ordinal in zip(BLIND_SETS, ORDINALS)),
+    (PARAPHRASES, "Paraphrase agreement")], ids=SET_IDS)
 def test_docs_report_the_current_agreement(folder, label):
     """docs/rules.md states the figure each set gives today."""
     import re as _re

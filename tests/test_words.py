@@ -159,6 +159,10 @@ def test_whom_a_clause_tells_you_to_contact(text, who):
      ("a step left to you",)),
     ("you need to provide proof.", "you will need to show us proof.", ()),  # as many steps
     ("if you feel the need to withdraw it, email us.", "if you feel you need to withdraw it, email us.", ()),  # a feeling
+    ("such a request stops contact.",  # a choice that lapses
+     "such a request stops contact for 90 days, after which our staff contact you again.", ("for a limited time",)),
+    ("we will provide a method of appeal without infringing on trade secrets.",  # a proviso is a "without"
+     "we will provide a way to appeal, provided this does not infringe trade secrets.", ()),
     ("we may charge a fee for repeated requests.",  # how often, counted in requests
      "we may charge a fee after your first two requests in any 12 months.", ("at most so often",)),
 ])
@@ -473,3 +477,32 @@ def test_ways_to_stop_something(text, ways):
     from generator.diff.wording import opt_outs
 
     assert opt_outs(text) == ways
+
+
+def test_this_rounds_words_read_both_ways():
+    """Each reading added from the thirty-fourth and thirty-fifth sets and the paraphrases, and
+    the rewording that must not trigger it."""
+    from generator.diff.wording import (OTHERS_ACT, RECIPIENT_NAMED, affirmed, channels_named_more_often,
+                                        choice_overridden, consent_lifted, data_named_more_often, more_often,
+                                        rights_promised)
+
+    # data names in the plural; property information named in other words
+    assert data_named_more_often("ID number, mobile phone number", "ID numbers, mobile phone numbers") == ()
+    assert data_named_more_often("the payment progress", "the payment progress and your available credit limit") \
+        == ("av:PropertyInformation",)
+    # a guardian's consent no longer asked, the sentence dropped; still asked in other words
+    old = "Please do so. If it involves children's information, you need to obtain the consent of their guardians."
+    assert consent_lifted(old, "Please do so.")
+    assert not consent_lifted("with the express consent of parents or guardians",
+                              "where parents or guardians expressly consent")
+    # other merchants than yours; someone acting for us; a choice still followed
+    assert more_often(OTHERS_ACT, "SMS for the merchant", "SMS for the merchant, and for other AllValue merchants")
+    assert not more_often(OTHERS_ACT, "SMS for the merchant", "SMS on the merchant's behalf")
+    assert more_often(RECIPIENT_NAMED, affirmed("our staff may contact you"),
+                      affirmed("our staff, or marketing agencies acting on our behalf, may contact you"))
+    assert not choice_overridden("We will respect the choice you make.", "We will not disregard the choice you make.")
+    assert choice_overridden("We will respect the choice you make.", "The choice you make does not apply to it.")
+    # Section VIII ¶2's promise in either order; the letter channel in other words
+    assert rights_promised("Without your express consent, we will not limit your rights under it.") == 1
+    assert channels_named_more_often("You can also mail your complaint to us.",
+                                     "You can also send your complaint to us by post.") == ()

@@ -38,8 +38,18 @@ CONSENT_NO_LONGER_NEEDED = "consent no longer needed"
 
 
 def consent_lifted(old: str, new: str) -> bool:
-    """``new`` says more often than ``old`` that a consent is not needed."""
-    return more_often(CONSENT_LIFTED, _uncontracted(old), _uncontracted(new))
+    """``new`` says more often than ``old`` that a consent is not needed, or asks a guardian's
+    consent less often (the sentence that asked it dropped)."""
+    old, new = _uncontracted(old), _uncontracted(new)
+    return more_often(CONSENT_LIFTED, old, new) or more_often(_GUARDIAN_CONSENT, affirmed(new), affirmed(old))
+
+
+#: a guardian's consent asked: "the consent of the corresponding children's guardians", "with
+#: a parent's express consent", "parental consent", "where parents or guardians expressly consent"
+_GUARDIAN_CONSENT = re.compile(r"\bconsent\s+of\s+(?:[\w'\u2019-]+\s+){0,3}?(?:guardians?|parents?)\b|"
+                               r"\b(?:guardians?|parents?|parental)['\u2019]?s?\s+(?:(?:express|prior|written|explicit)\s+)?"
+                               r"consent\b|\b(?:guardians?|parents?)\s+(?:or\s+(?:guardians?|parents?)\s+)?(?:have\s+|has\s+)?"
+                               r"(?:expressly\s+|explicitly\s+)?(?:consent|agree)(?:s|ed)?\b", re.I)
 
 
 #: a duty or a right made to depend on what is practicable: "where it is practicable to do so",
@@ -69,6 +79,12 @@ _STEP_LEFT = re.compile(r"(?<!feel\s)(?<!think\s)(?<!believe\s)\byou\s+(?:(?:wil
                         r"\byour\s+(?:own\s+)?responsibility\s+to\b|\byourself\b", re.I)
 #: how :func:`limiting_words_added` names a step it counts
 STEP_LEFT = "a step left to you"
+#: what lasts only so long: "such a request stops contact for 90 days, after which our staff
+#: may contact you again"
+_LAPSES = re.compile(r"\bfor\s+(?:only\s+)?(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s+"
+                     r"(?:days?|weeks?|months?|years?)\s*,?\s+after\s+which\b", re.I)
+#: how :func:`limiting_words_added` names a time after which a choice lapses
+LAPSES = "for a limited time"
 #: "within 15 days", "30 working days": a time limit in days
 _DAYS = re.compile(r"\b(\d+)\s*(?:(working|business|calendar)\s+)?days?\b", re.I)
 #: how :func:`limiting_words_added` names a longer time limit
@@ -165,6 +181,8 @@ DATA_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pd:OfficialID": ("ID card", "passport", "birth certificate", "household register"),
     "pd:Location": ("location", "precise location"), "pd:Biometric": ("face", "fingerprint", "facial"),
     "pd:MedicalHealth": ("medical records", "health condition"), "pd:BankAccount": ("bank account",),
+    "av:PropertyInformation": ("credit limit", "repayment record", "credit history", "credit score", "income"),
+    "av:Photo": ("photo", "photograph", "video"),
     "pd:DeviceBased": ("device fingerprint", "device fingerprints", "browser fingerprint", "browser fingerprints",
                        "device model", "screen resolution", "installed fonts"),
 }
@@ -191,7 +209,7 @@ def data_named_more_often(old: str, new: str) -> tuple[str, ...]:
     pattern, codes = _data_names()
 
     def named(text: str) -> Counter[str]:
-        return Counter(codes[" ".join(m.group(0).lower().split())] for m in pattern.finditer(affirmed(text)))
+        return Counter(codes[" ".join(m.group(1).lower().split())] for m in pattern.finditer(affirmed(text)))
     return tuple(sorted(named(new) - named(old)))
 
 
@@ -270,7 +288,8 @@ RIGHT_NAMES: dict[str, tuple[str, ...]] = {
 CHANNEL_NAMES: dict[str, tuple[str, ...]] = {
     "av:Email": ("email", "e-mail", "emails", "e-mails"),
     "av:Phone": ("phone", "telephone", "call us", "hotline"),
-    "av:Letter": ("letter", "by post", "postal mail", "in writing", "written request", "in written form"),
+    "av:Letter": ("letter", "by post", "postal mail", "in writing", "written request", "in written form",
+                  "mail your", "mail it", "mail us", "mail them"),
     "av:CustomerService": ("customer service", "customer support", "support team"),
     "av:MobileApp": ("the app", "our app", "mobile app"),
     "av:UnsubscribeLink": ("unsubscribe link", "unsubscribe button"),
@@ -321,7 +340,9 @@ def circumstance_mentions(code: str, text: str | None) -> int:
 
 @cache
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names) + r")\b", re.I)
+    """One pattern for ``names``, each also in the plural ("ID numbers" names "ID number"); its
+    one group is the name as written without the plural ending."""
+    return re.compile(r"\b(" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in names) + r")(?:e?s)?\b", re.I)
 
 
 #: words that name when data reaches a recipient (Section VIII item 3's circumstances)
@@ -356,7 +377,7 @@ def recipients_named_more_often(old: str, new: str, codes: frozenset[str]) -> tu
 #: a recipient said to be a handler in its own right ("to assess fraud risk on
 #: their own services", "for its own purposes", "offers of their own", "so that they can offer
 #: them to you")
-OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,2}?(?:purposes?|services?|business(?:es)?|"
+OWN_USE = re.compile(r"\b(?:their|its)\s+own\s+(?:[\w-]+\s+){0,4}?(?:purposes?|services?|business(?:es)?|"
                      r"products?|use|uses|marketing|customers|offers?|promotions?|advertising|ads|"
                      r"analytics|records?|accounts?|polic(?:y|ies)|terms|clients)\b|"
                      r"\b(?:purposes?|offers?|products?|services?|marketing|advertising|promotions?|business)\s+"
@@ -376,21 +397,28 @@ CONSENT_DENIED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:ask|seek|obtain|r
 #: words that make the user's agreement a condition ("with your consent")
 CONSENT_WORDS = frozenset({"consent", "consents", "consented", "authorization", "authorisation", "authorize",
                            "authorise", "authorized", "authorised", "permission", "opt-in"})
-#: data said to go to someone: "we share these records with our advertising service providers"
+#: data said to go to someone: "we share these records with our advertising service providers",
+#: or someone said to act for us ("our staff, or marketing agencies acting on our behalf, may
+#: contact you")
 RECIPIENT_NAMED = re.compile(
     r"\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|"
     r"transferred|sell|sells|sold|send|sends|sent)\b[^.;:]{0,80}?\b(?:with|to)\b[^.;:]{0,60}?\b(?:partners?|providers?|"
     r"vendors?|advertisers?|third[- ]parties|third[- ]party|compan(?:y|ies)|affiliates?|brands?|processors?|"
     r"suppliers?|contractors?|consortium|networks?|platforms?|brokers?|insurers?|merchants?|buyers?|purchasers?|"
-    r"acquirers?|successors?)\b", re.I)
+    r"acquirers?|successors?)\b|"
+    r"\b(?:agenc(?:y|ies)|partners?|providers?|vendors?|contractors?|compan(?:y|ies)|third[- ]parties)\s+"
+    r"(?:acting\s+|working\s+)?(?:on\s+our\s+behalf|for\s+us)\b", re.I)
 #: someone else said to use the data, or reach the user, itself: "we and our partners may
 #: contact you", "our advertising partners use it to"; not a processor's work for us
-#: ("providers", "suppliers"), nor merchants, who control their customers' data already
+#: ("providers", "suppliers"), nor merchants, who control their customers' data already; but
+#: data used for, or given to, *other* merchants than the reader's ("and for other AllValue
+#: merchants selling similar goods")
 OTHERS_ACT = re.compile(
     r"\b(?:our|their|these|such|other)\s+(?:[\w-]+\s+){0,2}?(?:partners?|third[- ]parties|advertisers?|brands?|"
     r"affiliates?|affiliated\s+companies|other\s+companies|data\s+brokers?)\s+(?:may|will|can|could|might|also|"
     r"then|would|each\s+)?\s*(?:contact|e-?mail|call|message|text|send|use|uses|analy[sz]e|combine|process|share|"
-    r"sell|target|track|profile)\w*\b", re.I)
+    r"sell|target|track|profile)\w*\b|"
+    r"\b(?:for|to|with)\s+(?:the\s+)?other\s+(?:AllValue\s+)?merchants\b", re.I)
 #: where data is kept: "our servers in", "stored in", "hosted in", "data centres"
 HOSTING = re.compile(r"\b(?:servers?|stored|storage|hosted|hosting|data\s+cent(?:er|re)s?|processed\s+in)\b", re.I)
 #: what a statement shows of a user besides its data categories: "the reviews you post and the
@@ -456,10 +484,11 @@ def phrases_added(pattern: re.Pattern, old: str, new: str) -> tuple[str, ...]:
 
 #: the other audience of the statement, merchants' customers, named as people whose data a
 #: clause handles: "your customers" (to a merchant), "a merchant's customers", "the customers
-#: of merchants", "shoppers" (not "customer service")
-OTHER_AUDIENCE = re.compile(r"\b(?:(?:your|its|their|merchants['\u2019]?|(?:a|the|each|every)\s+merchant['\u2019]s)\s+"
-                            r"(?:customers|shoppers|buyers|consumers)|customers?\s+of\s+(?:a\s+|the\s+|their\s+)?"
-                            r"(?:merchants?|stores?|shops?)|shoppers|consumers)\b", re.I)
+#: of merchants", "shoppers", "a customer of a merchant" (not "customer service": a channel,
+#: not people; not "the customer" alone, whom a clause addressed to merchants already means)
+OTHER_AUDIENCE = re.compile(r"\b(?:customers|shoppers|buyers|consumers|customer\s+of\s+(?:a|the|their|your)\s+"
+                            r"(?:merchant|store|shop))\b(?!['\u2019]?\s+(?:service|support|care|success|experience|"
+                            r"team|hotline)\b)", re.I)
 
 
 def audience_named_more_often(old: str | None, new: str | None) -> bool:
@@ -533,6 +562,11 @@ _LIMIT_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:affect
                             r"\b(?:do|does|will)\s+not\s+(?:need|have)\s+to\b|\bno\s+need\s+to\b", re.I)
 
 
+#: a proviso that says what "without" says: "provided this does not infringe" is "without
+#: infringing", no further limit
+_PROVISO = re.compile(r"\bprovided\s+(?:that\s+)?(?:this|it|doing\s+so|that|such\s+\w+)\s+(?:does|will)\s+not\s+", re.I)
+
+
 def _uncontracted(text: str | None) -> str:
     """"can't" as "cannot", "won't" as "will not", "don't" as "do not"."""
     text = (text or "").replace("\u2019", "'")
@@ -547,8 +581,9 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     limit, "will not affect"); :data:`DELAY` when it puts a delay more often ("after a
     cooling-off period"), :data:`FEE` a price ("USD 15"), :data:`QUALIFIED` a duty made to
     depend on what is practicable ("where it is practicable to do so"), :data:`STEP_LEFT` a step
-    the reader must now take ("you will need to contact them yourself")."""
-    old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _uncontracted(t)) for t in (old, new))
+    the reader must now take ("you will need to contact them yourself"), :data:`LAPSES` a time
+    after which it no longer holds ("for 90 days, after which")."""
+    old_plain, new_plain = (_LIMIT_NEGATED.sub(" ", _PROVISO.sub("without ", _uncontracted(t))) for t in (old, new))
     old_promises, new_promises = (_NEGATED_PROMISE.sub(" ", t) for t in (old_plain, new_plain))
     weak = _counts(old_plain, WEAK_MODALS).total(), _counts(new_plain, WEAK_MODALS).total()
     strong = _counts(old_promises, STRONG_MODALS).total(), _counts(new_promises, STRONG_MODALS).total()
@@ -558,7 +593,7 @@ def limiting_words_added(old: str, new: str) -> tuple[str, ...]:
     strengthened = weak[1] < weak[0] and strong[1] >= strong[0]
     added = () if strengthened else _more_in_all(before, after)
     for pattern, name in ((_DELAY, DELAY), (_FEE, FEE), (_FREQUENCY, FREQUENCY), (_QUALIFIED, QUALIFIED),
-                          (_STEP_LEFT, STEP_LEFT)):
+                          (_STEP_LEFT, STEP_LEFT), (_LAPSES, LAPSES)):
         if more_often(pattern, old_plain, new_plain):
             added += (name,)
     before_days, after_days = longest_days(old), longest_days(new)
@@ -584,7 +619,7 @@ _CONTACTED = re.compile(
 #: "let AllValue customer service know": whom, between "let" and "know"
 _LET_KNOW = re.compile(r"\blet\s+([\w'-]+(?:\s+[\w'-]+){0,5}?)\s+know\b", re.I)
 #: words that end the name of whom to contact ("customer service *by* phone")
-_CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "in", "on", "and", "or", "if", "who",
+_CONTACT_END = frozenset({"by", "for", "to", "at", "via", "through", "using", "in", "on", "and", "or", "if", "who",
                           "which", "with", "when", "where", "so", "about", "within", "as"})
 #: words that name no one ("the", "our", "please")
 _CONTACT_NOISE = frozenset({"the", "our", "us", "your", "please", "a", "an", "directly", "also"})
@@ -640,9 +675,12 @@ def countries_named_more_often(old: str, new: str) -> tuple[str, ...]:
 
 
 #: Section VIII ¶2's promise: "We will not limit your rights under this Privacy Statement
-#: without your express consent" (also "never reduce your rights ... without ... consent")
-_RIGHTS_PROMISE = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:limit|reduce|restrict|diminish|narrow|curtail)\w*\s+"
-                             r"(?:any\s+of\s+)?your\s+rights\b[^.;]*?\bwithout\s+your\s+(?:[\w-]+\s+)?consent\b", re.I)
+#: without your express consent" (also "never reduce your rights ... without ... consent", and
+#: "Without your express consent, we will not limit your rights")
+_LIMIT_RIGHTS = (r"\b(?:not|never)\s+(?:\w+\s+)?(?:limit|reduce|restrict|diminish|narrow|curtail)\w*\s+"
+                 r"(?:any\s+of\s+)?your\s+rights\b")
+_RIGHTS_PROMISE = re.compile(_LIMIT_RIGHTS + r"[^.;]*?\bwithout\s+your\s+(?:[\w-]+\s+)?consent\b|"
+                             r"\bwithout\s+your\s+(?:[\w-]+\s+)?consent\b[^.;]*?" + _LIMIT_RIGHTS, re.I)
 
 
 def rights_promised(text: str | None) -> int:
@@ -677,9 +715,11 @@ def says_value(value: str, text: str | None) -> bool:
 
 
 #: a choice the reader is given to stop something: "you can unsubscribe", "turn off the
-#: personalized recommendation switch", "opt out", "withdraw", "turned on or off by yourself"
-_STOP = (r"(?:unsubscribe|opt(?:\s+|-)out|turn(?:ed|ing)?\s+(?:it\s+|them\s+|on\s+or\s+)?off|"
-         r"switch(?:ed|ing)?\s+(?:it\s+|them\s+|on\s+or\s+)?off|disable|"
+#: personalized recommendation switch", "opt out", "withdraw", "turned on or off by yourself",
+#: "turn these permissions on or off", "close any permission"
+_STOP = (r"(?:unsubscribe|opt(?:\s+|-)out|turn(?:ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:on\s+or\s+)?off|"
+         r"switch(?:ed|ing)?\s+(?:[\w-]+\s+){0,2}?(?:on\s+or\s+)?off|disable|"
+         r"clos(?:e|ed|ing)\s+(?:(?:the|any|a|this|that|these|those|your)\s+)?(?:\w+\s+)?(?:permissions?|switch(?:es)?)|"
          r"deactivate|withdraw|object\s+to|stop\s+receiving)")
 _OPT_OUT = re.compile(r"\b" + _STOP + r"\b", re.I)
 #: the same, denied: "you cannot opt out", "will not be able to turn it off"
@@ -696,9 +736,34 @@ def opt_outs(text: str | None) -> int:
     return len(_OPT_OUT.findall(text)) - len(_OPT_OUT_DENIED.findall(text))
 
 
+def opt_outs_taken(old: str | None, new: str | None) -> bool:
+    """``new`` denies a way to stop something that ``old`` gave ("these permissions can be turned
+    on or off" → "cannot be turned off"; a way never given, now denied, is no way taken), or no
+    longer names a kind of way ``old`` named (to turn off, to
+    unsubscribe, to withdraw...), however often each is said ("you can unsubscribe according
+    to the unsubscribe method" → "you can use the unsubscribe method" takes none away)."""
+    old, new = _uncontracted(old), _uncontracted(new)
+
+    def verbs(text: str, pattern: re.Pattern = _OPT_OUT) -> set[str]:
+        return {_OPT_OUT.search(m.group(0)).group(0).split()[0].lower()[:4] for m in pattern.finditer(text)}
+    denied = verbs(new, _OPT_OUT_DENIED) - verbs(old, _OPT_OUT_DENIED)
+    if denied & verbs(affirmed(old)):  # a way the old wording gave, now denied
+        return True
+    kinds = ({_STOP_KINDS.get(v, "out") for v in verbs(affirmed(text))} for text in (old, new))
+    return bool(next(kinds) - next(kinds))
+
+
+#: the kinds of ways to stop something, by the first letters of their verb: to switch a thing
+#: off (turn off, disable, close a permission), to withdraw consent, to object; the rest (opt
+#: out, unsubscribe, stop receiving) are one kind
+_STOP_KINDS = {"turn": "off", "swit": "off", "disa": "off", "clos": "off", "deac": "off",
+               "with": "withdraw", "obje": "object"}
+
+
 #: a promise to follow what the reader chose: "We will respect the choice you make", "we honour
-#: your settings"
-_CHOICE_HONOURED = re.compile(r"\b(?:respect|honou?r|follow|abide\s+by)\w*\s+(?:the\s+|your\s+|any\s+|all\s+)?"
+#: your settings", "we will not disregard the choice you make"
+_CHOICE_HONOURED = re.compile(r"\b(?:respect|honou?r|follow|abide\s+by|not\s+(?:disregard|ignore|override))\w*\s+"
+                              r"(?:the\s+|your\s+|any\s+|all\s+)?"
                               r"(?:choices?|settings?|preferences?|decisions?)\b", re.I)
 #: the reader's choice said not to count: "the choices you make ... do not apply to it",
 #: "regardless of your settings"

@@ -16,6 +16,7 @@ newly provided to another handler there (PIPL Art. 23, 25).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...diff.wording import OWN_USE, lists_exceptions
@@ -122,6 +123,13 @@ def _collected_children_before(diff) -> bool:
                if key.startswith("children"))
 
 
+#: a clause's words that speak of the user's data already held: "the records of your
+#: conversations", "the personal information we collect" (not what a clause names as a kind
+#: of data, "de-identified service logs": a purpose for those is a purpose added, item 1)
+_HELD_DATA = re.compile(r"\b(?:records?|personal\s+(?:information|data)|(?:your|the|this|such)\s+(?:data|information)|"
+                        r"conversations?)\b", re.I)
+
+
 @rule("purpose-for-collected-data", "consent", N_("PIPL Art. 14; FTC (2024) on retroactive changes"),
       N_("Data already collected for a stated purpose is to be used for a new one."))
 def purpose_for_collected_data(change, diff) -> Iterator[Match]:
@@ -129,7 +137,8 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
     to the statement, in a new clause, for data the statement already collected.
 
     A clause that names no data of its own ("the personal information collected in our
-    business", a processor's "your data") uses the data its lead-ins name, else the data
+    business", a processor's "your data", a new clause that uses "the records of your
+    conversations with customer service": :data:`_HELD_DATA`) uses the data its lead-ins name, else the data
     the statement collects: a purpose added there is a new use of data already collected."""
     if change.kind != "purpose" or change.change != "added":
         return
@@ -143,7 +152,8 @@ def purpose_for_collected_data(change, diff) -> Iterator[Match]:
         elif old is not None:
             data = {f.code for f in old.facts if f.kind == "data"} & set(new_data.values())
         elif not diff.stated_before(change.key):
-            data = {code for key, code in new_data.items() if diff.stated_before(key)}
+            data = {code for key, code in new_data.items() if diff.stated_before(key)} if new_data \
+                else _data_in_context(diff, new) if _HELD_DATA.search(new.text or "") else set()
         else:
             data = set()
         if data:

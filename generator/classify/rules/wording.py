@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from ...diff.clauses import section_of
 from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CONSENT_DENIED,
                              CONSENT_NO_LONGER_NEEDED, CONSENT_WORDS, CONTROLLER_SAID, HOSTING, MAYBE_PERSONAL_DATA,
                              NO_PERSONAL_DATA, OPEN_ENDED_USE, OTHERS_ACT, OWN_USE, RECIPIENT_NAMED, USE_WORDS,
@@ -31,7 +32,8 @@ from ...diff.wording import (CHANNEL_WORDS, CHILD_WORDS, CIRCUMSTANCE_WORDS, CON
                              channels_named_more_often, choice_overridden, choices_added, consent_lifted,
                              contact_details, contacted, continues_regardless, countries_named_more_often,
                              data_named_more_often, definition_widened, further_use_allowed, limiting_words_added,
-                             list_opened, list_unclosed, lists_exceptions, longest_days, more_often, opt_outs, phrases_added,
+                             list_opened, list_unclosed, lists_exceptions, longest_days, more_often, opt_outs, opt_outs_taken,
+                             phrases_added,
                              promise_waived_by_us as promise_waived, recipients_named_more_often,
                              rights_named_more_often, rights_promised, said, says_value, shown_publicly_more,
                              steps_spared, audience_named_more_often,
@@ -113,15 +115,23 @@ def sharing_list_opened(change, diff) -> Iterator[Match]:
     closed the list and now says it is open (:func:`~generator.diff.wording.list_opened`):
     "We will not transfer your personal information ... except in the following cases:" →
     "We may transfer your personal information ..., including in the following cases:".
-    Each handler data may now reach in an unnamed case needs the user's consent (Art. 23)."""
+    Each handler data may now reach in an unnamed case needs the user's consent (Art. 23). A
+    list of the cases of public disclosure only (every recipient disclosed to, the public, no
+    handler) opened is new circumstances of it: ``sharing-list-unclosed`` (item 3)."""
     if not _reworded(change):
         return
     old, new = diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)
     if old is None or new is None or not list_opened(old.text, new.text):
         return
-    if any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
-           if n.id == change.id or change.id in n.path for f in n.facts):
+    if _opened_to_handlers(diff, change):
         yield Match(event="sharing-list-opened", values={"label": change.label}, favourable=False)
+
+
+def _opened_to_handlers(diff, change) -> bool:
+    """The lead-in, or a clause it leads, states a recipient data is shared with or transferred
+    to (not only disclosed to the public)."""
+    return any(f.kind == "recipient" and getattr(f, "via", None) != "disclose"
+               for n in diff.new_nodes.values() if n.id == change.id or change.id in n.path for f in n.facts)
 
 
 @rule("promise-waived-by-us", "consent", N_("PIPL Art. 14 and 23 (a new purpose; separate consent)"),
@@ -148,11 +158,16 @@ def sharing_list_unclosed(change, diff) -> Iterator[Match]:
     without saying it is open (:func:`~generator.diff.wording.list_unclosed`): "We will only
     publicly disclose your personal information in the following circumstances" → "We will
     publicly disclose ...". The listed circumstances no longer bound the sharing: new ones,
-    unnamed (item 3). Said open in words, it is ``sharing-list-opened``."""
+    unnamed (item 3). Said open in words, it is ``sharing-list-opened``, unless the list (a
+    lead-in with clauses under it) is only of public disclosures (no handler): then it is read
+    here too."""
     if not _reworded(change):
         return
     old, new = diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)
-    if old is not None and new is not None and list_unclosed(old.text, new.text) and _leads_recipients(diff, change):
+    if old is None or new is None or not _leads_recipients(diff, change):
+        return
+    if list_unclosed(old.text, new.text) or (list_opened(old.text, new.text) and not _opened_to_handlers(diff, change)
+                                             and any(change.id in n.path for n in diff.new_nodes.values())):
         yield Match(event="sharing-list-unclosed", values={"label": change.label}, favourable=False)
 
 
@@ -242,15 +257,16 @@ def children_protection_weakened_in_words(change, diff) -> Iterator[Match]:
     """Reworded where children are named (in both versions), weakening what is said: "you
     need to obtain the consent of the corresponding children's guardians before publishing"
     → "you should obtain ... where it is practicable to do so", or "you do not need to obtain
-    the consent of the corresponding children's guardians". Only the weakening signals of
+    the consent of the corresponding children's guardians", or the sentence that asked a
+    guardian's consent dropped (children need not be named after it). Only the weakening signals of
     :func:`limiting_words_added` count (not its limiting words: "we do not collect children's
     data" protects them)."""
     if not _reworded(change):
         return
     for f in change.fields:
-        if not (affirms_any(f.old, CHILD_WORDS) and affirms_any(f.new, CHILD_WORDS)):
+        if not affirms_any(f.old, CHILD_WORDS):
             continue
-        weakened = sorted(set(limiting_words_added(f.old, f.new)) & WEAKENING)
+        weakened = sorted(set(limiting_words_added(f.old, f.new)) & WEAKENING) if affirms_any(f.new, CHILD_WORDS) else []
         if consent_lifted(f.old, f.new):
             weakened.append(CONSENT_NO_LONGER_NEEDED)
         if weakened:
@@ -353,10 +369,10 @@ def opt_out_narrowed_in_words(change, diff) -> Iterator[Match]:
 
 
 def _opt_outs_taken(diff, clause: str, old: str | None, new: str | None) -> bool:
-    """``new`` gives fewer ways to stop something than ``old``, and the sentences of ``old``
-    that gave them are not said word for word by another clause of the new version (a
-    sentence split off into a paragraph of its own still gives the reader the choice)."""
-    if opt_outs(new) >= opt_outs(old):
+    """``new`` takes away or denies a way to stop something (:func:`~generator.diff.wording.opt_outs_taken`),
+    and the sentences of ``old`` that gave it are not said word for word by another clause of
+    the new version (a sentence split off into a paragraph of its own still gives the choice)."""
+    if not opt_outs_taken(old, new):
         return False
     gone = [said(s) for s in _SENTENCE_END.split(old or "") if opt_outs(s) > 0 and said(s) not in said(new)]
     elsewhere = [said(node.text) for ident, node in diff.new_nodes.items() if ident != clause and node.text]
@@ -425,12 +441,15 @@ def _discloses(diff, change) -> bool:
 
 
 def _collects_data(diff, change) -> bool:
-    """The clause, or an ancestor of it, states a data category (in the new version). A
-    definition's data facts say what a term covers, not what is collected (Part 1)."""
+    """The clause, or an ancestor of it, states a data category (in the new version), or the
+    clause is in the section on collection and states why or from whom it collects (a purpose,
+    a source). A definition's data facts say what a term covers, not what is collected (Part 1)."""
     nodes = diff.new_nodes
     node = nodes.get(change.id)
-    return node is not None and node.kind != "definition" and any(
-        f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes)) for f in n.facts)
+    if node is None or node.kind == "definition":
+        return False
+    return any(f.kind == "data" for n in (node, *(nodes[a] for a in node.path if a in nodes)) for f in n.facts) or (
+        section_of(node.path) == "collect" and any(f.kind in ("purpose", "source") for f in node.facts))
 
 
 @rule("sensitive-data-named", "consent", N_("PIPL Art. 29; Part 1 Definition 5"),
