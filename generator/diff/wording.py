@@ -745,7 +745,8 @@ def opt_outs_taken(old: str | None, new: str | None) -> bool:
     old, new = _uncontracted(old), _uncontracted(new)
 
     def verbs(text: str, pattern: re.Pattern = _OPT_OUT) -> set[str]:
-        return {_OPT_OUT.search(m.group(0)).group(0).split()[0].lower()[:4] for m in pattern.finditer(text)}
+        """The first letters of each way's verb ("turn", "unsu"); a denial by the way it denies."""
+        return {_OPT_OUT.search(m.group(0)).group(0)[:4].lower() for m in pattern.finditer(text)}
     denied = verbs(new, _OPT_OUT_DENIED) - verbs(old, _OPT_OUT_DENIED)
     if denied & verbs(affirmed(old)):  # a way the old wording gave, now denied
         return True

@@ -130,8 +130,7 @@ def sharing_list_opened(change, diff) -> Iterator[Match]:
 def _opened_to_handlers(diff, change) -> bool:
     """The lead-in, or a clause it leads, states a recipient data is shared with or transferred
     to (not only disclosed to the public)."""
-    return any(f.kind == "recipient" and getattr(f, "via", None) != "disclose"
-               for n in diff.new_nodes.values() if n.id == change.id or change.id in n.path for f in n.facts)
+    return any(f.kind == "recipient" and f.via != "disclose" for f in _facts_led(diff, change))
 
 
 @rule("promise-waived-by-us", "consent", N_("PIPL Art. 14 and 23 (a new purpose; separate consent)"),
@@ -166,8 +165,8 @@ def sharing_list_unclosed(change, diff) -> Iterator[Match]:
     old, new = diff.old_nodes.get(change.id), diff.new_nodes.get(change.id)
     if old is None or new is None or not _leads_recipients(diff, change):
         return
-    if list_unclosed(old.text, new.text) or (list_opened(old.text, new.text) and not _opened_to_handlers(diff, change)
-                                             and any(change.id in n.path for n in diff.new_nodes.values())):
+    if list_unclosed(old.text, new.text) or (list_opened(old.text, new.text) and _leads_a_list(diff, change)
+                                             and not _opened_to_handlers(diff, change)):
         yield Match(event="sharing-list-unclosed", values={"label": change.label}, favourable=False)
 
 
@@ -481,14 +480,13 @@ def data_named_in_words(change, diff) -> Iterator[Match]:
          "same use reaches another group of people, though no fact records it."),
       target="clause", decidable=True)
 def audience_named_in_words(change, diff) -> Iterator[Match]:
-    """Reworded where data is collected or used (the clause or a lead-in states data, or the
-    clause a purpose), naming
-    merchants' customers more often than before (:func:`~generator.diff.wording.audience_named_more_often`:
+    """Reworded where data is collected or used (:func:`_uses_data`), naming merchants'
+    customers more often than before (:func:`~generator.diff.wording.audience_named_more_often`:
     "the email we send you" → "..., or that a merchant sends its customers through AllValue";
     "our staff may contact you" → "you and, if you are a merchant, your customers"). The
     statement speaks to two audiences; a way of using data extended from one to the other is
     a new way of using personal information (item 1)."""
-    if _worded(change) and (_collects_data(diff, change) or _states(diff, change, "purpose")) and \
+    if _worded(change) and _uses_data(diff, change) and \
             any(audience_named_more_often(f.old, f.new) for f in change.fields):
         yield Match(event="audience-named", values={"label": change.label}, favourable=False)
 
@@ -668,8 +666,17 @@ def another_handler_named(change, diff) -> Iterator[Match]:
 def _leads_recipients(diff, change) -> bool:
     """The clause, or a clause listed under it, states a recipient or a disclosure (in the new
     version)."""
-    return any(f.kind in ("recipient", "disclosure") for n in diff.new_nodes.values()
-               if n.id == change.id or change.id in n.path for f in n.facts)
+    return any(f.kind in ("recipient", "disclosure") for f in _facts_led(diff, change))
+
+
+def _facts_led(diff, change) -> Iterator:
+    """The facts of the clause and of the clauses listed under it (in the new version)."""
+    return (f for n in diff.new_nodes.values() if n.id == change.id or change.id in n.path for f in n.facts)
+
+
+def _leads_a_list(diff, change) -> bool:
+    """Clauses are listed under the clause (in the new version): it is a lead-in."""
+    return any(change.id in n.path for n in diff.new_nodes.values())
 
 
 def _about_recipients(diff, change) -> bool:
