@@ -113,6 +113,11 @@ def _hostile_pair(payload: str):
         provider.update(name=f"Shieldpoint {payload}")
         cart = t.find("collect.cart.data")
         cart.update(text=f"{cart['text']} It also covers your customers {payload}.")
+        # a way to stop something the old words gave, now denied
+        withdraw = t.find("collect.optional.withdraw")
+        withdraw.update(text=withdraw["text"].replace(
+            "You can determine whether these permissions are turned on or off by yourself",
+            f"Once granted, these permissions cannot be turned off {payload}"))
 
     new = edited(base, edit, decisions=[{"clause": "update.may-change", "level": "review",
                                          "rationale": f"Checked. {payload}", "decided_by": f"Legal {payload}",
@@ -150,6 +155,7 @@ def test_the_hostile_revision_reaches_the_new_findings():
     for payload in PAYLOADS[:3]:
         report = _hostile_pair(payload)
         assert NEW_FINDINGS <= {f.rule for f in report.findings}, payload
+        assert "opt-out-denied" in {f.match.event for f in report.findings if f.match}, payload
         [named] = [f for f in report.findings if f.rule == "company-named-with-controller"]
         assert "O'Neil&Sons Ltd" in dict(named.match.values)["companies"]
         [details] = [f for f in report.findings if f.rule == "contact-details-reworded"]
